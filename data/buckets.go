@@ -1,0 +1,32 @@
+package data
+
+// The bbolt file, bucket by bucket (schema version 1). Keep this drawing in
+// step with every schema change and add a migration in migrate.go.
+//
+//	meta/
+//	    "schema"         → uint64, big-endian: the schema version written last
+//	profile/
+//	    "profile"        → JSON Profile
+//	depts/
+//	    id (uint64 BE)   → JSON Department (canonical name and aliases)
+//	deptnames/           index, derived from depts/, rebuilt by migration 1
+//	    normalised name  → id (uint64 BE); one entry for every name and alias
+//	tasks/
+//	    id (uint64 BE)   → JSON Task (refers to departments by id)
+//
+// Ids come from the bucket's NextSequence, so keys sort in creation order.
+
+var (
+	bucketMeta      = []byte("meta")
+	bucketProfile   = []byte("profile")
+	bucketDepts     = []byte("depts")
+	bucketDeptNames = []byte("deptnames")
+	bucketTasks     = []byte("tasks")
+
+	keySchema  = []byte("schema")
+	keyProfile = []byte("profile")
+)
+
+// allBuckets are created when a file is opened, so that every later
+// transaction can rely on them existing.
+var allBuckets = [][]byte{bucketMeta, bucketProfile, bucketDepts, bucketDeptNames, bucketTasks}

@@ -1,0 +1,13 @@
+// Package data is the domain of 法治政府建设台账 and its store: the office's
+// profile, the department register and (as the program grows) plans, tasks,
+// progress, indicators, returns and reports, together with their rules.
+//
+// Everything the window and the command line both need lives here once, so
+// that `fazhi dept merge` and the 部门 view cannot disagree. This package
+// imports neither export nor app.
+//
+// All data sits in one bbolt file (see buckets.go for its layout). Every
+// change a user makes is one bbolt transaction; values are JSON; keys sort
+// (big-endian ids). Errors meant for the user are built in errors.go, in
+// Chinese, and say what to do.
+package data

@@ -1,0 +1,109 @@
+package data
+
+import (
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// migration moves a file from version-1 to version. Migrations run in
+// order, all inside the one transaction that opens the file, so a crash
+// mid-way leaves the old file untouched.
+type migration struct {
+	version uint64
+	migrate func(tx *bolt.Tx) error
+}
+
+// migrations is the ordered history of the file's shape. Append only; each
+// entry needs a test that builds the old shape and checks the new.
+var migrations = []migration{
+	// Version 0 files (written before versions were stored) had departments
+	// but no name index: build it, so names and aliases resolve by lookup.
+	{version: 1, migrate: rebuildDeptNames},
+}
+
+// SchemaLatest is the version this program writes.
+var SchemaLatest = migrations[len(migrations)-1].version
+
+func schemaOf(tx *bolt.Tx) uint64 {
+	b := tx.Bucket(bucketMeta)
+	if b == nil {
+		return 0
+	}
+	return fromU64(b.Get(keySchema))
+}
+
+func (s *Store) migrate() error {
+	// A read first: a file from a newer program must not be written at all.
+	var found uint64
+	if err := s.view(func(tx *bolt.Tx) error { found = schemaOf(tx); return nil }); err != nil {
+		return err
+	}
+	if found > SchemaLatest {
+		return errNewerSchema(s.path, found, SchemaLatest)
+	}
+	return s.update(func(tx *bolt.Tx) error {
+		for _, name := range allBuckets {
+			if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+				return fmt.Errorf("create bucket %s: %w", name, err)
+			}
+		}
+		for _, m := range migrations {
+			if m.version <= found {
+				continue
+			}
+			if err := m.migrate(tx); err != nil {
+				return fmt.Errorf("migrate to schema %d: %w", m.version, err)
+			}
+		}
+		if found == SchemaLatest {
+			return nil
+		}
+		return tx.Bucket(bucketMeta).Put(keySchema, u64(SchemaLatest))
+	})
+}
+
+// rebuildDeptNames derives deptnames/ from depts/: every canonical name and
+// alias, normalised, pointing at its department.
+func rebuildDeptNames(tx *bolt.Tx) error {
+	if err := tx.DeleteBucket(bucketDeptNames); err != nil && err != bolt.ErrBucketNotFound {
+		return err
+	}
+	idx, err := tx.CreateBucket(bucketDeptNames)
+	if err != nil {
+		return err
+	}
+	recs := tx.Bucket(bucketDepts)
+	// Read everything first: bbolt forbids writing a bucket inside its ForEach.
+	var all []Department
+	if err := recs.ForEach(func(k, _ []byte) error {
+		var d Department
+		_, err := getJSON(recs, k, &d)
+		all = append(all, d)
+		return err
+	}); err != nil {
+		return err
+	}
+	for _, d := range all {
+		// Names typed before normalisation existed are normalised now, so
+		// the record and its index entries agree.
+		d.Name = NormalizeName(d.Name)
+		for i, a := range d.Aliases {
+			d.Aliases[i] = NormalizeName(a)
+		}
+		if err := putJSON(recs, u64(d.ID), d); err != nil {
+			return err
+		}
+		for _, n := range d.names() {
+			if idx.Get([]byte(n)) != nil {
+				// Two old records claimed one name; the first keeps it and
+				// the user can merge them from the duplicate suggestions.
+				continue
+			}
+			if err := idx.Put([]byte(n), u64(d.ID)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
