@@ -72,10 +72,16 @@ func (r depts) claim(name string, id uint64) error {
 	if name == "" {
 		return errEmptyName()
 	}
-	if owner, ok, err := r.lookup(name); err != nil {
-		return err
-	} else if ok {
-		return errNameTaken(name, owner.Name)
+	if owner := r.index.Get([]byte(name)); owner != nil {
+		// The owner may be the very department being added, whose record
+		// is written only at the end of the transaction.
+		ownerName := name
+		if d, ok, err := r.get(fromU64(owner)); err != nil {
+			return err
+		} else if ok {
+			ownerName = d.Name
+		}
+		return errNameTaken(name, ownerName)
 	}
 	return r.index.Put([]byte(name), u64(id))
 }
@@ -111,6 +117,9 @@ func (s *Store) AddDepartment(name string, aliases ...string) (Department, error
 		}
 		for _, a := range aliases {
 			a = NormalizeName(a)
+			if a == d.Name || slices.Contains(d.Aliases, a) {
+				continue // `党 政 办` as an alias of 党政办 says nothing new
+			}
 			if err := r.claim(a, id); err != nil {
 				return err
 			}

@@ -58,6 +58,8 @@ func TestAddRefusesTakenAndEmptyNames(t *testing.T) {
 		{"社会事务局", []string{"人资分局"}, ErrExists},
 		{"  ", nil, ErrInvalid},
 		{"、", nil, ErrInvalid},
+		{"社会事务局", []string{"人力资源分局"}, ErrExists},
+		{"社会事务局", []string{""}, ErrInvalid},
 	} {
 		if _, err := s.AddDepartment(tc.name, tc.aliases...); !errors.Is(err, tc.err) {
 			t.Errorf("AddDepartment(%q, %q) = %v; want %v", tc.name, tc.aliases, err, tc.err)
@@ -70,6 +72,17 @@ func TestAddRefusesTakenAndEmptyNames(t *testing.T) {
 	}
 	if _, err := s.ResolveDepartment("社会事务局"); !errors.Is(err, ErrNotFound) {
 		t.Errorf("refused department resolves: %v", err)
+	}
+}
+
+func TestAddDropsAliasesThatRepeatTheName(t *testing.T) {
+	s := openTemp(t)
+	d := mustAdd(t, s, "党政办", "党 政 办", "党政综合办", "党政综合办 ")
+	if !slices.Equal(d.Aliases, []string{"党政综合办"}) {
+		t.Errorf("aliases = %q; want only 党政综合办", d.Aliases)
+	}
+	if _, err := s.AddAlias("党政办", "党政办"); !errors.Is(err, ErrExists) {
+		t.Errorf("alias equal to the name = %v; want ErrExists", err)
 	}
 }
 

@@ -98,3 +98,17 @@ func isSubsequence(short, long []rune) bool {
 	}
 	return i == len(short)
 }
+
+// SplitNames splits a list of department names as people type them (`党政办、
+// 法制办，司法所`) and normalises each, dropping empties.
+func SplitNames(s string) []string {
+	var out []string
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune("、,，;；/／", r)
+	}) {
+		if n := NormalizeName(f); n != "" {
+			out = append(out, n)
+		}
+	}
+	return out
+}

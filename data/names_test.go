@@ -65,3 +65,26 @@ func FuzzNormalizeName(f *testing.F) {
 		}
 	})
 }
+
+func TestSplitNames(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want []string
+	}{
+		{"党政办、法制办，司法所", []string{"党政办", "法制办", "司法所"}},
+		{"人资分局; 人力资源局", []string{"人资分局", "人力资源局"}},
+		{"、、", nil},
+		{"", nil},
+	} {
+		got := SplitNames(tc.in)
+		if len(got) != len(tc.want) {
+			t.Errorf("SplitNames(%q) = %q; want %q", tc.in, got, tc.want)
+			continue
+		}
+		for i := range got {
+			if got[i] != tc.want[i] {
+				t.Errorf("SplitNames(%q) = %q; want %q", tc.in, got, tc.want)
+			}
+		}
+	}
+}
