@@ -14,29 +14,24 @@ type plannedView struct {
 
 type plannedText struct {
 	title string
-	lines []string
+	lines []string // paragraphs, wrapped to the window
 }
 
 var (
 	plannedOverview = plannedText{"概览", []string{
-		"这里将显示当前需要办理的事项：已逾期和 30 天内到期的任务、各章节和各部门的完成情况、",
-		"年度报告的报送期限，以及主要统计指标与上年的对比。",
+		"这里将显示当前需要办理的事项：已逾期和 30 天内到期的任务、各章节和各部门的完成情况、年度报告的报送期限，以及主要统计指标与上年的对比。",
 		"目前尚未录入任务和统计数据，因此没有可显示的内容。",
 	}}
 	plannedTasks = plannedText{"任务分解表", []string{
-		"这里将保存本年度的任务分解表：从实施方案、工作要点导入任务，",
-		"记录牵头单位、配合单位、完成时限、状态和各部门报来的进展情况，",
-		"并导出任务分解表（.xlsx）、分发给各部门和回收合并。",
+		"这里将保存本年度的任务分解表：从实施方案、工作要点导入任务，记录牵头单位、配合单位、完成时限、状态和各部门报来的进展情况，并导出任务分解表（.xlsx）、分发给各部门和回收合并。",
 		"此功能正在开发中，当前版本尚不能使用。",
 	}}
 	plannedStats = plannedText{"统计报表", []string{
-		"这里将录入和核对年度统计指标（如信访办结率、人民调解成功率），",
-		"按上级下发的 Excel 模板填报、导入已填报表，并可对多个单位汇总。",
+		"这里将录入和核对年度统计指标（如信访办结率、人民调解成功率），按上级下发的 Excel 模板填报、导入已填报表，并可对多个单位汇总。",
 		"此功能正在开发中，当前版本尚不能使用。",
 	}}
 	plannedReport = plannedText{"年度报告", []string{
-		"这里将按规定的章节编写法治政府建设年度报告：由本年度的任务、进展和统计数据生成草稿，",
-		"检查文中数字与统计数据是否一致，并按公文格式导出 Word 文件。",
+		"这里将按规定的章节编写法治政府建设年度报告：由本年度的任务、进展和统计数据生成草稿，检查文中数字与统计数据是否一致，并按公文格式导出 Word 文件。",
 		"此功能正在开发中，当前版本尚不能使用。",
 	}}
 )
@@ -45,7 +40,9 @@ func newPlanned(t plannedText) *plannedView {
 	head := widget.NewLabelWithStyle(t.title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	body := container.NewVBox(head, widget.NewSeparator())
 	for _, l := range t.lines {
-		body.Add(widget.NewLabel(l))
+		p := widget.NewLabel(l)
+		p.Wrapping = fyne.TextWrapWord
+		body.Add(p)
 	}
 	return &plannedView{box: container.NewPadded(body)}
 }

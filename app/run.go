@@ -35,11 +35,15 @@ func RunStartupError(msg string) {
 	a.Settings().SetTheme(newTheme(ThemeLight))
 	w := a.NewWindow("法治政府建设台账 — 无法启动")
 	text := widget.NewLabel(msg)
+	text.Importance = widget.DangerImportance
 	text.Wrapping = fyne.TextWrapWord
 	quit := widget.NewButton("退出", a.Quit)
 	quit.Importance = widget.HighImportance
-	w.SetContent(container.NewPadded(container.NewBorder(nil, container.NewCenter(quit), nil, nil, text)))
-	w.Resize(fyne.NewSize(520, 200))
+	// A wrapping label has no width of its own; a fixed cell gives it one, so
+	// the window does not grow to the screen's height.
+	box := container.NewGridWrap(fyne.NewSize(480, 110), text)
+	w.SetContent(container.NewPadded(container.NewVBox(box, container.NewCenter(quit))))
+	w.SetFixedSize(true)
 	w.CenterOnScreen()
 	w.ShowAndRun()
 }

@@ -44,7 +44,7 @@ fi
 
 if [ "${SEED:-0}" = 1 ]; then
   run() { "${prefix[@]}" "$bin" --db "$db" "$@" >/dev/null; }
-  run profile set --name 企石镇人民政府 --party 中共企石镇委员会 --level 乡镇 --superior 东莞市人民政府 --contact 李明 --phone 0769-86762000
+  run profile set --name 企石镇人民政府 --party 中共企石镇委员会 --level 乡镇 --superior 东莞市人民政府 --contact 王喆 --phone 0769-86762000
   run dept add 组织办
   run dept add 党政办
   run dept add 法制办
