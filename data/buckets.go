@@ -11,8 +11,11 @@ package data
 //	    id (uint64 BE)   → JSON Department (canonical name and aliases)
 //	deptnames/           index, derived from depts/, rebuilt by migration 1
 //	    normalised name  → id (uint64 BE); one entry for every name and alias
+//	plans/
+//	    year (uint64 BE) → JSON Plan (title, chapters, closing text)
 //	tasks/
-//	    id (uint64 BE)   → JSON Task (refers to departments by id)
+//	    id (uint64 BE)   → JSON Task (refers to departments by id; carries
+//	                       its status and progress entries)
 //
 // Ids come from the bucket's NextSequence, so keys sort in creation order.
 
@@ -22,6 +25,7 @@ var (
 	bucketDepts     = []byte("depts")
 	bucketDeptNames = []byte("deptnames")
 	bucketTasks     = []byte("tasks")
+	bucketPlans     = []byte("plans")
 
 	keySchema  = []byte("schema")
 	keyProfile = []byte("profile")
@@ -29,4 +33,4 @@ var (
 
 // allBuckets are created when a file is opened, so that every later
 // transaction can rely on them existing.
-var allBuckets = [][]byte{bucketMeta, bucketProfile, bucketDepts, bucketDeptNames, bucketTasks}
+var allBuckets = [][]byte{bucketMeta, bucketProfile, bucketDepts, bucketDeptNames, bucketPlans, bucketTasks}

@@ -1,0 +1,221 @@
+package data
+
+import (
+	"fmt"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Plan is a year's 实施方案 or 工作要点 as imported: what the tasks hang on.
+type Plan struct {
+	Year     int       `json:"year"`
+	Title    string    `json:"title"`
+	Chapters []Chapter `json:"chapters"`
+	Closing  string    `json:"closing,omitempty"`
+	Source   string    `json:"source,omitempty"` // file name it came from
+	Imported time.Time `json:"imported"`
+}
+
+// Chapter is one 一、… part of a plan.
+type Chapter struct {
+	No       string `json:"no"`
+	Title    string `json:"title"`
+	Preamble string `json:"preamble,omitempty"`
+}
+
+// TaskDraft is a task as read from a file, before its departments are
+// resolved against the register.
+type TaskDraft struct {
+	Task
+	LeadNames, CooperateNames, ResponsibleNames []string
+}
+
+// PlanImport is everything a plan import would store, built by the readers
+// in export and previewed before ImportPlan writes it.
+type PlanImport struct {
+	Plan  Plan
+	Tasks []TaskDraft
+}
+
+// NewDepartments lists the department names of the import that the register
+// does not know (by name or alias), in first-seen order: the import offers
+// to create them, with suggestions of what each may already be.
+func (s *Store) NewDepartments(imp PlanImport) ([]string, error) {
+	var out []string
+	seen := map[string]bool{}
+	err := s.view(func(tx *bolt.Tx) error {
+		r := deptsIn(tx)
+		for _, t := range imp.Tasks {
+			for _, list := range [][]string{t.LeadNames, t.CooperateNames, t.ResponsibleNames} {
+				for _, raw := range list {
+					n := NormalizeName(raw)
+					if n == "" || seen[n] {
+						continue
+					}
+					seen[n] = true
+					if _, ok, err := r.lookup(n); err != nil {
+						return err
+					} else if !ok {
+						out = append(out, n)
+					}
+				}
+			}
+		}
+		return nil
+	})
+	return out, err
+}
+
+// PlanFor returns the stored plan of a year, and false when there is none.
+func (s *Store) PlanFor(year int) (Plan, bool, error) {
+	var p Plan
+	var ok bool
+	err := s.view(func(tx *bolt.Tx) (err error) {
+		ok, err = getJSON(tx.Bucket(bucketPlans), u64(uint64(year)), &p)
+		return err
+	})
+	return p, ok, err
+}
+
+// ImportResult says what an import stored.
+type ImportResult struct {
+	Tasks    int      // tasks stored
+	Replaced int      // tasks of the year that were replaced
+	Created  []string // departments registered by this import
+}
+
+// ImportPlan stores a plan and its tasks for the plan's year in one
+// transaction. Department names resolve through the register; unknown ones
+// are registered (the preview has shown them). A year that already has a
+// plan is refused unless replace is set, and replacing drops the year's
+// old tasks with their progress.
+func (s *Store) ImportPlan(imp PlanImport, replace bool) (ImportResult, error) {
+	var res ImportResult
+	year := imp.Plan.Year
+	if year < 1900 || year > 9999 {
+		return res, userErr(ErrInvalid, "年度“%d”无效。", year)
+	}
+	err := s.update(func(tx *bolt.Tx) error {
+		plans := tx.Bucket(bucketPlans)
+		if plans.Get(u64(uint64(year))) != nil && !replace {
+			return userErr(ErrExists, "%d年已经有任务分解表了。如确要用新的方案替换（原有任务和进展将被删除），请确认替换（命令行加 --replace）。", year)
+		}
+		old, err := tasksOfYear(tx, year)
+		if err != nil {
+			return err
+		}
+		for _, t := range old {
+			if err := taskBucket(tx).Delete(u64(t.ID)); err != nil {
+				return err
+			}
+		}
+		res.Replaced = len(old)
+
+		r := deptsIn(tx)
+		resolve := func(names []string) ([]uint64, error) {
+			var ids []uint64
+			for _, raw := range names {
+				n := NormalizeName(raw)
+				if n == "" {
+					continue
+				}
+				d, ok, err := r.lookup(n)
+				if err != nil {
+					return nil, err
+				}
+				if !ok {
+					id, err := r.recs.NextSequence()
+					if err != nil {
+						return nil, err
+					}
+					d = Department{ID: id, Name: n}
+					if err := r.claim(n, id); err != nil {
+						return nil, err
+					}
+					if err := r.put(d); err != nil {
+						return nil, err
+					}
+					res.Created = append(res.Created, n)
+				}
+				ids = append(ids, d.ID)
+			}
+			return ids, nil
+		}
+		now := time.Now()
+		for i, draft := range imp.Tasks {
+			t := draft.Task
+			t.ID, t.Year, t.Seq = 0, year, i+1
+			if t.Lead, err = resolve(draft.LeadNames); err != nil {
+				return err
+			}
+			if t.Cooperate, err = resolve(draft.CooperateNames); err != nil {
+				return err
+			}
+			if t.Responsible, err = resolve(draft.ResponsibleNames); err != nil {
+				return err
+			}
+			if t.Status == "" {
+				t.Status = StatusNotStarted
+				if t.LongTerm {
+					t.Status = StatusOngoing
+				}
+				t.StatusAt = now
+			}
+			if err := checkTask(tx, &t); err != nil {
+				return fmt.Errorf("task %d: %w", t.No, err)
+			}
+			if err := putTask(tx, &t); err != nil {
+				return err
+			}
+		}
+		res.Tasks = len(imp.Tasks)
+		p := imp.Plan
+		p.Imported = now
+		return putJSON(plans, u64(uint64(year)), p)
+	})
+	return res, err
+}
+
+// CarryPlan copies year from's plan into year to: the same tasks without
+// progress, back to 未开始 (长期坚持 stays), with the deadlines that were
+// defaults (the closing paragraph's or the year's end) moved by the years
+// between. Dates written into a task stay as they were, for the clerk to
+// review. It refuses when to already has a plan.
+func (s *Store) CarryPlan(from, to int) (ImportResult, error) {
+	var res ImportResult
+	err := s.update(func(tx *bolt.Tx) error {
+		plans := tx.Bucket(bucketPlans)
+		var p Plan
+		if ok, err := getJSON(plans, u64(uint64(from)), &p); err != nil {
+			return err
+		} else if !ok {
+			return userErr(ErrNotFound, "%d年还没有任务分解表，无法结转。", from)
+		}
+		if plans.Get(u64(uint64(to))) != nil {
+			return userErr(ErrExists, "%d年已经有任务分解表了，不能再结转。", to)
+		}
+		tasks, err := tasksOfYear(tx, from)
+		if err != nil {
+			return err
+		}
+		now := time.Now()
+		for _, t := range tasks {
+			t.ID, t.Year, t.Progress, t.StatusAt, t.StatusBy = 0, to, nil, now, "结转"
+			if t.Status != StatusOngoing {
+				t.Status = StatusNotStarted
+			}
+			if !t.Deadline.IsZero() && (t.DeadlineSource == DeadlineClosing || t.DeadlineSource == DeadlineYearEnd) {
+				t.Deadline = t.Deadline.AddYears(to - from)
+				t.DeadlineText = ""
+			}
+			if err := putTask(tx, &t); err != nil {
+				return err
+			}
+		}
+		res.Tasks = len(tasks)
+		p.Year, p.Imported, p.Source = to, now, fmt.Sprintf("由%d年结转", from)
+		return putJSON(plans, u64(uint64(to)), p)
+	})
+	return res, err
+}

@@ -1,0 +1,154 @@
+package data
+
+import (
+	"errors"
+	"slices"
+	"testing"
+)
+
+func samplePlan(year int) PlanImport {
+	return PlanImport{
+		Plan: Plan{Year: year, Title: "企石镇法治政府建设实施方案", Chapters: []Chapter{{No: "一", Title: "依法全面履行政府职能"}, {No: "二", Title: "完善依法行政制度体系"}}},
+		Tasks: []TaskDraft{
+			{Task: Task{Chapter: "一", No: 1, Title: "深化行政审批制度改革", Text: "深化行政审批制度改革。", Deadline: d("2017-12-31"), DeadlineText: "到2017年底", DeadlineSource: DeadlineInline},
+				LeadNames: []string{"政务服务中心"}, CooperateNames: []string{"人资分局", "社会事务办"}},
+			{Task: Task{Chapter: "一", No: 2, Title: "推进政府机构职能优化", Deadline: d("2018-12-31"), DeadlineSource: DeadlineClosing},
+				ResponsibleNames: []string{"党 政 办", "法制办"}},
+			{Task: Task{Chapter: "二", No: 3, Title: "坚持学法制度", LongTerm: true, AllRelevant: true}},
+		},
+	}
+}
+
+func TestImportPlanResolvesAndCreatesDepartments(t *testing.T) {
+	s := openTemp(t)
+	hr := mustAdd(t, s, "人力资源分局", "人资分局")
+	mustAdd(t, s, "党政办")
+
+	imp := samplePlan(2017)
+	fresh, err := s.NewDepartments(imp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"政务服务中心", "社会事务办", "法制办"}; !slices.Equal(fresh, want) {
+		t.Errorf("NewDepartments = %q; want %q", fresh, want)
+	}
+	if all, _ := s.Departments(); len(all) != 2 {
+		t.Error("previewing new departments registered them")
+	}
+
+	res, err := s.ImportPlan(imp, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Tasks != 3 || !slices.Equal(res.Created, fresh) {
+		t.Errorf("ImportResult = %+v", res)
+	}
+	tasks, _ := s.Tasks(2017)
+	if len(tasks) != 3 {
+		t.Fatalf("%d tasks stored", len(tasks))
+	}
+	if !slices.Contains(tasks[0].Cooperate, hr.ID) {
+		t.Errorf("人资分局 did not resolve to 人力资源分局: %v", tasks[0].Cooperate)
+	}
+	if tasks[2].Status != StatusOngoing || !tasks[2].AllRelevant {
+		t.Errorf("long-term task: %+v", tasks[2])
+	}
+	if p, ok, _ := s.PlanFor(2017); !ok || p.Title != imp.Plan.Title || len(p.Chapters) != 2 {
+		t.Errorf("plan not stored: %+v", p)
+	}
+
+	// A second import of the year is refused unless replace is said, and
+	// refusing changes nothing.
+	s.AddProgress(tasks[0].ID, Progress{Text: "进展"})
+	if _, err := s.ImportPlan(imp, false); !errors.Is(err, ErrExists) {
+		t.Fatalf("second import = %v; want ErrExists", err)
+	}
+	if again, _ := s.Tasks(2017); len(again) != 3 || len(again[0].Progress) != 1 {
+		t.Error("refused import changed the year")
+	}
+	res, err = s.ImportPlan(imp, true)
+	if err != nil || res.Replaced != 3 || res.Tasks != 3 || len(res.Created) != 0 {
+		t.Fatalf("replace = %+v, %v", res, err)
+	}
+	if again, _ := s.Tasks(2017); len(again) != 3 || len(again[0].Progress) != 0 {
+		t.Error("replace did not replace the year's tasks")
+	}
+}
+
+func TestImportPlanIsOneTransaction(t *testing.T) {
+	s := openTemp(t)
+	imp := samplePlan(2017)
+	imp.Tasks[1].Status = "不存在的状态"
+	if _, err := s.ImportPlan(imp, false); err == nil {
+		t.Fatal("import with a bad task succeeded")
+	}
+	if all, _ := s.Departments(); len(all) != 0 {
+		t.Errorf("failed import left %d departments behind", len(all))
+	}
+	if tasks, _ := s.Tasks(2017); len(tasks) != 0 {
+		t.Errorf("failed import left %d tasks behind", len(tasks))
+	}
+	if _, ok, _ := s.PlanFor(2017); ok {
+		t.Error("failed import left a plan behind")
+	}
+}
+
+func TestCarryPlan(t *testing.T) {
+	s := openTemp(t)
+	imp := samplePlan(2017)
+	if _, err := s.ImportPlan(imp, false); err != nil {
+		t.Fatal(err)
+	}
+	tasks, _ := s.Tasks(2017)
+	s.AddProgress(tasks[0].ID, Progress{Text: "已完成网上办事大厅建设"})
+	s.SetStatus(tasks[0].ID, StatusDone, "")
+
+	res, err := s.CarryPlan(2017, 2018)
+	if err != nil || res.Tasks != 3 {
+		t.Fatalf("CarryPlan = %+v, %v", res, err)
+	}
+	next, _ := s.Tasks(2018)
+	for _, tc := range []struct {
+		i        int
+		deadline Date
+		status   Status
+	}{
+		{0, d("2017-12-31"), StatusNotStarted}, // written in the task: kept for review
+		{1, d("2019-12-31"), StatusNotStarted}, // the closing default: moved a year
+		{2, Date{}, StatusOngoing},
+	} {
+		got := next[tc.i]
+		if got.Deadline != tc.deadline || got.Status != tc.status || len(got.Progress) != 0 || got.Year != 2018 {
+			t.Errorf("carried task %d: deadline %v status %q progress %d year %d", tc.i, got.Deadline, got.Status, len(got.Progress), got.Year)
+		}
+	}
+	if old, _ := s.Tasks(2017); len(old) != 3 || old[0].Status != StatusDone || len(old[0].Progress) != 1 {
+		t.Error("carrying changed the old year")
+	}
+	if _, err := s.CarryPlan(2017, 2018); !errors.Is(err, ErrExists) {
+		t.Errorf("second carry = %v; want ErrExists", err)
+	}
+	if _, err := s.CarryPlan(2030, 2031); !errors.Is(err, ErrNotFound) {
+		t.Errorf("carry of an empty year = %v; want ErrNotFound", err)
+	}
+}
+
+func TestFindTask(t *testing.T) {
+	s := openTemp(t)
+	imp := samplePlan(2017)
+	// Numbering that restarts in each chapter: two tasks numbered 1.
+	imp.Tasks[1].No = 1
+	imp.Tasks[1].Chapter = "二"
+	if _, err := s.ImportPlan(imp, false); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.FindTask(2017, "", 1); !errors.Is(err, ErrInvalid) {
+		t.Errorf("ambiguous number = %v; want ErrInvalid", err)
+	}
+	if got, err := s.FindTask(2017, "二", 1); err != nil || got.Title != "推进政府机构职能优化" {
+		t.Errorf("FindTask(二,1) = %+v, %v", got, err)
+	}
+	if _, err := s.FindTask(2017, "", 9); !errors.Is(err, ErrNotFound) {
+		t.Errorf("missing number = %v", err)
+	}
+}
