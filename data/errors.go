@@ -37,6 +37,17 @@ type UserError struct {
 func (e *UserError) Error() string { return e.Msg }
 func (e *UserError) Unwrap() error { return e.Err }
 
+// UserMessage makes UserError a userMessenger.
+func (e *UserError) UserMessage() string { return e.Msg }
+
+// userMessenger is any error, from this package or another (the file
+// readers in export), that carries a finished sentence for the user. Message
+// shows it as it is.
+type userMessenger interface {
+	error
+	UserMessage() string
+}
+
 func userErr(kind error, format string, args ...any) error {
 	return &UserError{Msg: fmt.Sprintf(format, args...), Err: kind}
 }
@@ -90,16 +101,17 @@ func errBadPhone(phone string) error {
 	return userErr(ErrInvalid, "联系电话“%s”含有无效字符，只能包含数字、空格、“-”、“+”、括号和“转”。", phone)
 }
 
-// Message is the sentence to show a user for any error from this package:
-// the UserError's own text, or, for a failure we did not foresee, a general
-// one that still says nothing was changed. A full disk is named as such.
+// Message is the sentence to show a user for any error: the text of the
+// first error in the chain that carries one (UserMessage), or, for a failure
+// we did not foresee, a general one that still says nothing was changed. A
+// full disk is named as such.
 func Message(err error) string {
 	if err == nil {
 		return ""
 	}
-	var ue *UserError
-	if errors.As(err, &ue) {
-		return ue.Msg
+	var um userMessenger
+	if errors.As(err, &um) {
+		return um.UserMessage()
 	}
 	if errors.Is(err, syscall.ENOSPC) {
 		return "磁盘空间不足，本次修改没有保存，已有数据未改变。请清理磁盘空间后重试。"

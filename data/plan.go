@@ -2,6 +2,7 @@ package data
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -31,11 +32,16 @@ type TaskDraft struct {
 	LeadNames, CooperateNames, ResponsibleNames []string
 }
 
-// PlanImport is everything a plan import would store, built by the readers
-// in export and previewed before ImportPlan writes it.
+// PlanImport is a plan with its tasks naming departments by name: what the
+// readers in export build for a preview before ImportPlan stores it, and
+// what PlanWithNames gives the writers and `tasks list --json`.
 type PlanImport struct {
 	Plan  Plan
 	Tasks []TaskDraft
+	// Aliases are the clerk's answers in the preview: a name the register
+	// did not know → the registered department it means. ImportPlan records
+	// them as aliases in the same transaction.
+	Aliases map[string]string
 }
 
 // NewDepartments lists the department names of the import that the register
@@ -56,7 +62,7 @@ func (s *Store) NewDepartments(imp PlanImport) ([]string, error) {
 					seen[n] = true
 					if _, ok, err := r.lookup(n); err != nil {
 						return err
-					} else if !ok {
+					} else if !ok && imp.Aliases[n] == "" {
 						out = append(out, n)
 					}
 				}
@@ -113,6 +119,25 @@ func (s *Store) ImportPlan(imp PlanImport, replace bool) (ImportResult, error) {
 		res.Replaced = len(old)
 
 		r := deptsIn(tx)
+		for name, target := range imp.Aliases {
+			d, err := r.resolve(target)
+			if err != nil {
+				return err
+			}
+			n := NormalizeName(name)
+			if owner, ok, err := r.lookup(n); err != nil {
+				return err
+			} else if ok && owner.ID == d.ID {
+				continue
+			}
+			if err := r.claim(n, d.ID); err != nil {
+				return err
+			}
+			d.Aliases = append(d.Aliases, n)
+			if err := r.put(d); err != nil {
+				return err
+			}
+		}
 		resolve := func(names []string) ([]uint64, error) {
 			var ids []uint64
 			for _, raw := range names {
@@ -218,4 +243,151 @@ func (s *Store) CarryPlan(from, to int) (ImportResult, error) {
 		return putJSON(plans, u64(uint64(to)), p)
 	})
 	return res, err
+}
+
+// AddTask appends one task to a year's table, as typed by the clerk (the
+// 新增任务 button, `fazhi tasks add`). Its departments must be registered
+// already: a typed name is not a file to preview, so a typo is refused
+// rather than registered. A year without a plan gets an empty one, and an
+// unknown chapter is added to the plan.
+func (s *Store) AddTask(year int, draft TaskDraft) (Task, error) {
+	t := draft.Task
+	err := s.update(func(tx *bolt.Tx) error {
+		plans := tx.Bucket(bucketPlans)
+		var p Plan
+		if ok, err := getJSON(plans, u64(uint64(year)), &p); err != nil {
+			return err
+		} else if !ok {
+			p = Plan{Year: year, Imported: time.Now()}
+		}
+		if t.Chapter != "" && !slices.ContainsFunc(p.Chapters, func(c Chapter) bool { return c.No == t.Chapter }) {
+			p.Chapters = append(p.Chapters, Chapter{No: t.Chapter})
+		}
+		if err := putJSON(plans, u64(uint64(year)), p); err != nil {
+			return err
+		}
+		existing, err := tasksOfYear(tx, year)
+		if err != nil {
+			return err
+		}
+		r := deptsIn(tx)
+		for _, pair := range []struct {
+			names []string
+			ids   *[]uint64
+		}{{draft.LeadNames, &t.Lead}, {draft.CooperateNames, &t.Cooperate}, {draft.ResponsibleNames, &t.Responsible}} {
+			for _, n := range pair.names {
+				d, err := r.resolve(n)
+				if err != nil {
+					return err
+				}
+				*pair.ids = append(*pair.ids, d.ID)
+			}
+		}
+		t.ID, t.Year, t.Seq = 0, year, len(existing)+1
+		if len(existing) > 0 {
+			t.Seq = existing[len(existing)-1].Seq + 1
+		}
+		if t.Status == "" {
+			t.Status = StatusNotStarted
+			if t.LongTerm {
+				t.Status = StatusOngoing
+			}
+		}
+		t.StatusAt = time.Now()
+		if err := checkTask(tx, &t); err != nil {
+			return err
+		}
+		return putTask(tx, &t)
+	})
+	return t, err
+}
+
+// PlanWithNames returns a year's plan and tasks with departments written as
+// their canonical names: the form exports and `tasks list --json` use, and
+// the same shape an import reads.
+func (s *Store) PlanWithNames(year int) (PlanImport, error) {
+	var out PlanImport
+	err := s.view(func(tx *bolt.Tx) error {
+		if _, err := getJSON(tx.Bucket(bucketPlans), u64(uint64(year)), &out.Plan); err != nil {
+			return err
+		}
+		out.Plan.Year = year
+		tasks, err := tasksOfYear(tx, year)
+		if err != nil {
+			return err
+		}
+		r := deptsIn(tx)
+		names := func(ids []uint64) ([]string, error) {
+			var ns []string
+			for _, id := range ids {
+				d, ok, err := r.get(id)
+				if err != nil {
+					return nil, err
+				}
+				if ok {
+					ns = append(ns, d.Name)
+				}
+			}
+			return ns, nil
+		}
+		for _, t := range tasks {
+			td := TaskDraft{Task: t}
+			if td.LeadNames, err = names(t.Lead); err != nil {
+				return err
+			}
+			if td.CooperateNames, err = names(t.Cooperate); err != nil {
+				return err
+			}
+			if td.ResponsibleNames, err = names(t.Responsible); err != nil {
+				return err
+			}
+			out.Tasks = append(out.Tasks, td)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// ResolveNames writes every department name of imp the register knows as
+// its canonical name (人资分局 → 人力资源分局), leaving unknown names as they
+// are, so a preview shows what the import will store.
+func (s *Store) ResolveNames(imp PlanImport) (PlanImport, error) {
+	out := imp
+	out.Tasks = make([]TaskDraft, len(imp.Tasks))
+	err := s.view(func(tx *bolt.Tx) error {
+		r := deptsIn(tx)
+		canon := func(names []string) ([]string, error) {
+			var res []string
+			for _, raw := range names {
+				n := NormalizeName(raw)
+				if n == "" {
+					continue
+				}
+				if d, ok, err := r.lookup(n); err != nil {
+					return nil, err
+				} else if ok {
+					n = d.Name
+				}
+				if !slices.Contains(res, n) {
+					res = append(res, n)
+				}
+			}
+			return res, nil
+		}
+		for i, t := range imp.Tasks {
+			var err error
+			if t.LeadNames, err = canon(t.LeadNames); err != nil {
+				return err
+			}
+			if t.CooperateNames, err = canon(t.CooperateNames); err != nil {
+				return err
+			}
+			if t.ResponsibleNames, err = canon(t.ResponsibleNames); err != nil {
+				return err
+			}
+			out.Tasks[i] = t
+		}
+		return nil
+	})
+	return out, err
 }

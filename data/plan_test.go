@@ -152,3 +152,86 @@ func TestFindTask(t *testing.T) {
 		t.Errorf("missing number = %v", err)
 	}
 }
+
+func TestAddTaskAndPlanWithNames(t *testing.T) {
+	s := openTemp(t)
+	mustAdd(t, s, "法制办")
+	mustAdd(t, s, "人力资源分局", "人资分局")
+	first, err := s.AddTask(2024, TaskDraft{Task: Task{Chapter: "一", No: 1, Title: "合法性审查"}, ResponsibleNames: []string{"法制办"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := s.AddTask(2024, TaskDraft{Task: Task{Chapter: "二", No: 2, Title: "培训", Deadline: d("2024-06-30")}, LeadNames: []string{"人资分局"}, CooperateNames: []string{"法制办"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first.Seq != 1 || second.Seq != 2 || first.Status != StatusNotStarted {
+		t.Errorf("seq %d, %d status %q", first.Seq, second.Seq, first.Status)
+	}
+	if _, err := s.AddTask(2024, TaskDraft{Task: Task{No: 3}, LeadNames: []string{"人资办"}}); !errors.Is(err, ErrNotFound) {
+		t.Errorf("unknown department = %v; want ErrNotFound", err)
+	}
+	if tasks, _ := s.Tasks(2024); len(tasks) != 2 {
+		t.Errorf("refused add stored a task: %d", len(tasks))
+	}
+	doc, err := s.PlanWithNames(2024)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Plan.Chapters) != 2 || len(doc.Tasks) != 2 {
+		t.Fatalf("plan with names: %+v", doc)
+	}
+	if got := doc.Tasks[1]; !slices.Equal(got.LeadNames, []string{"人力资源分局"}) || !slices.Equal(got.CooperateNames, []string{"法制办"}) {
+		t.Errorf("names = %q / %q", got.LeadNames, got.CooperateNames)
+	}
+}
+
+func TestResolveNames(t *testing.T) {
+	s := openTemp(t)
+	mustAdd(t, s, "人力资源分局", "人资分局", "人力资源局")
+	imp := PlanImport{Tasks: []TaskDraft{{LeadNames: []string{"人 资 分 局"}, CooperateNames: []string{"人力资源局", "人资分局", "新部门"}}}}
+	got, err := s.ResolveNames(imp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(got.Tasks[0].LeadNames, []string{"人力资源分局"}) || !slices.Equal(got.Tasks[0].CooperateNames, []string{"人力资源分局", "新部门"}) {
+		t.Errorf("ResolveNames = %q / %q", got.Tasks[0].LeadNames, got.Tasks[0].CooperateNames)
+	}
+	if imp.Tasks[0].LeadNames[0] != "人 资 分 局" {
+		t.Error("ResolveNames changed its input")
+	}
+}
+
+func TestImportPlanRecordsAliasesChosenInPreview(t *testing.T) {
+	s := openTemp(t)
+	hr := mustAdd(t, s, "人力资源分局")
+	imp := samplePlan(2017)
+	imp.Tasks[0].CooperateNames = []string{"人资分局"}
+	imp.Aliases = map[string]string{"人资分局": "人力资源分局"}
+	fresh, _ := s.NewDepartments(imp)
+	if slices.Contains(fresh, "人资分局") {
+		t.Errorf("a name answered in the preview is still new: %q", fresh)
+	}
+	res, err := s.ImportPlan(imp, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if slices.Contains(res.Created, "人资分局") {
+		t.Error("人资分局 registered as a department instead of an alias")
+	}
+	if d, err := s.ResolveDepartment("人资分局"); err != nil || d.ID != hr.ID {
+		t.Errorf("alias not recorded: %+v %v", d, err)
+	}
+	tasks, _ := s.Tasks(2017)
+	if !slices.Equal(tasks[0].Cooperate, []uint64{hr.ID}) {
+		t.Errorf("task cooperate = %v", tasks[0].Cooperate)
+	}
+	// An answer naming a department that does not exist fails the whole import.
+	imp.Aliases = map[string]string{"人资分局": "没有这个局"}
+	if _, err := s.ImportPlan(imp, true); !errors.Is(err, ErrNotFound) {
+		t.Errorf("bad alias target = %v", err)
+	}
+	if again, _ := s.Tasks(2017); len(again) != 3 {
+		t.Error("failed import changed the year")
+	}
+}

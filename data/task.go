@@ -132,6 +132,21 @@ func (t Task) Overdue(asOf Date) bool {
 	return !t.Deadline.IsZero() && t.Deadline.Before(asOf) && t.Status != StatusDone
 }
 
+// DeadlineLabel is how the deadline reads on a table, in the window and on
+// the command line alike: the date with the words as written beside it
+// (2017年12月31日（到2017年底）), 长期坚持, or 未定.
+func (t Task) DeadlineLabel() string {
+	switch {
+	case t.LongTerm && t.Deadline.IsZero():
+		return "长期坚持"
+	case t.Deadline.IsZero():
+		return "未定"
+	case t.DeadlineText != "" && t.DeadlineSource == DeadlineInline:
+		return t.Deadline.Chinese() + "（" + t.DeadlineText + "）"
+	}
+	return t.Deadline.Chinese()
+}
+
 // Light is the traffic light offices colour their tables with.
 type Light int
 

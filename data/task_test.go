@@ -133,3 +133,20 @@ func TestStatusAndProgress(t *testing.T) {
 		t.Errorf("task naming a missing department = %v; want ErrNotFound", err)
 	}
 }
+
+func TestDeadlineLabel(t *testing.T) {
+	for _, tc := range []struct {
+		task Task
+		want string
+	}{
+		{Task{Deadline: d("2017-12-31"), DeadlineText: "到2017年底", DeadlineSource: DeadlineInline}, "2017年12月31日（到2017年底）"},
+		{Task{Deadline: d("2018-12-31"), DeadlineText: "2018年年底前", DeadlineSource: DeadlineClosing}, "2018年12月31日"},
+		{Task{Deadline: d("2024-06-30")}, "2024年6月30日"},
+		{Task{LongTerm: true}, "长期坚持"},
+		{Task{}, "未定"},
+	} {
+		if got := tc.task.DeadlineLabel(); got != tc.want {
+			t.Errorf("DeadlineLabel(%+v) = %q; want %q", tc.task, got, tc.want)
+		}
+	}
+}
