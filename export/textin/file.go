@@ -1,0 +1,95 @@
+package textin
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"strings"
+	"unicode/utf16"
+)
+
+var (
+	magicZip = []byte("PK\x03\x04")
+	magicOLE = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+	magicPDF = []byte("%PDF-")
+	magicRTF = []byte(`{\rtf`)
+)
+
+// ReadFile reads a plan the user picked, whatever it is, as text. The
+// content decides, not the extension: users rename files, and mail clients
+// mangle names. A .docx gives its paragraphs joined by "\n"; a text file
+// goes through Decode; an old .doc/.wps, an encrypted document, a PDF or an
+// RTF file gives an *Error telling the user to save it as .docx or .txt.
+func ReadFile(path string) (string, error) {
+	s, err := readFile(path)
+	if err != nil {
+		return "", withPath(err, path)
+	}
+	return s, nil
+}
+
+func readFile(path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", newError(ErrUnreadable, err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return "", newError(ErrUnreadable, err)
+	}
+	if st.IsDir() {
+		return "", newError(ErrUnreadable, errIsDir)
+	}
+	head := make([]byte, 8)
+	n, err := f.ReadAt(head, 0)
+	if err != nil && err != io.EOF {
+		return "", newError(ErrUnreadable, err)
+	}
+	head = head[:n]
+	switch {
+	case bytes.HasPrefix(head, magicZip):
+		paras, err := ReadDocx(f, st.Size())
+		if err != nil {
+			return "", err
+		}
+		return strings.Join(paras, "\n"), nil
+	case bytes.HasPrefix(head, magicOLE):
+		return "", oleError(f)
+	case bytes.HasPrefix(head, magicPDF):
+		return "", newError(ErrPDF, nil)
+	case bytes.HasPrefix(head, magicRTF):
+		return "", newError(ErrRTF, nil)
+	}
+	if st.Size() > MaxSize {
+		return "", newError(ErrTooLarge, errLimit)
+	}
+	b, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
+	if err != nil {
+		return "", newError(ErrUnreadable, err)
+	}
+	if len(b) > MaxSize {
+		return "", newError(ErrTooLarge, errLimit)
+	}
+	return Decode(b)
+}
+
+// encryptedPackage is the stream name (UTF-16LE in the OLE directory) under
+// which Office stores a password-protected .docx/.xlsx.
+var encryptedPackage = func() []byte {
+	var b []byte
+	for _, u := range utf16.Encode([]rune("EncryptedPackage")) {
+		b = append(b, byte(u), byte(u>>8))
+	}
+	return b
+}()
+
+// oleError tells an encrypted Office file from an old .doc/.wps: the remedy
+// differs (remove the password vs. save in a new format).
+func oleError(r io.Reader) error {
+	b, _ := io.ReadAll(io.LimitReader(r, MaxSize))
+	if bytes.Contains(b, encryptedPackage) {
+		return newError(ErrEncrypted, nil)
+	}
+	return newError(ErrOldWord, nil)
+}
