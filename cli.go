@@ -31,6 +31,8 @@ var commands = map[string]command{
 	"version": cmdVersion,
 	"dept":    cmdDept,
 	"profile": cmdProfile,
+	"plan":    cmdPlan,
+	"tasks":   cmdTasks,
 }
 
 // errUsage marks a mistake in how a command was called; its text says the

@@ -95,6 +95,15 @@ const helpText = `法治政府建设台账 —— 任务分解表、统计报表
   dept merge 被并入部门 目标部门        把一个部门合并到另一个部门，所有引用随之改变
   dept delete 名称                      删除未被任何任务引用的部门
   dept suggest [--json]                 列出可能重复的部门（只提示，不合并）
+  plan import 文件 --year 年度 [--dry-run] [--json] [--replace]
+                                        读取实施方案/工作要点（.txt 或 .docx），显示拆分出的章节和任务；
+                                        不加 --dry-run 时保存为该年度的任务分解表
+  plan carry --from 年度 --to 新年度     把任务结转到下一年（不含进展，默认时限顺延）
+  tasks list --year 年度 [--dept 部门] [--status 状态] [--overdue] [--as-of YYYY-MM-DD] [--json]
+  tasks add --year 年度 --no 序号 --title 标题 [--chapter 一] [--text 全文] [--lead 部门]...
+            [--cooperate 部门]... [--responsible 部门]... [--deadline YYYY-MM-DD] [--deadline-text 原文] [--long-term]
+  tasks progress --year 年度 --no 序号 [--chapter 一] --dept 部门 --text 进展 [--date YYYY-MM-DD]
+  tasks status --year 年度 --no 序号 [--chapter 一] --set 未开始|推进中|已完成|长期坚持
   profile show [--json]                 显示单位信息
   profile set [--name 单位名称] [--party 党委名称] [--short 简称] [--level 乡镇|县区|地市]
               [--superior 上级机关] [--contact 联系人] [--phone 联系电话]
