@@ -20,6 +20,11 @@ type view interface {
 	refresh()
 }
 
+// leaver is a view that may hold typed text not yet stored (the task
+// editor saves after a pause in typing). leave stores it before the page is
+// hidden or the window closes, so no keystroke is lost.
+type leaver interface{ leave() }
+
 type navEntry struct {
 	key   string // for --view and tests
 	label string
@@ -61,7 +66,7 @@ func New(a fyne.App, s *data.Store) *UI {
 
 	u.entries = []navEntry{
 		{"overview", "概览", theme.HomeIcon(), newPlanned(plannedOverview)},
-		{"tasks", "任务分解表", theme.ListIcon(), newPlanned(plannedTasks)},
+		{"tasks", "任务分解表", theme.ListIcon(), newTaskView(u)},
 		{"stats", "统计报表", theme.GridIcon(), newPlanned(plannedStats)},
 		{"report", "年度报告", theme.DocumentIcon(), newPlanned(plannedReport)},
 		{"depts", "部门", theme.AccountIcon(), newDeptView(u)},
@@ -95,6 +100,7 @@ func New(a fyne.App, s *data.Store) *UI {
 	left := container.NewBorder(nil, nil, nil, widget.NewSeparator(), u.nav)
 	u.win.SetContent(container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, left, nil, u.body))
 	u.win.Resize(fyne.NewSize(1280, 800))
+	u.win.SetOnClosed(u.leave)
 	u.refreshUnit()
 	u.nav.Select(0)
 	return u
@@ -141,11 +147,22 @@ func (u *UI) show(i int) {
 	if i == u.current {
 		return
 	}
+	u.leave()
 	u.current = i
 	e := u.entries[i]
 	e.view.refresh()
 	u.body.Objects = []fyne.CanvasObject{e.view.content()}
 	u.body.Refresh()
+}
+
+// leave lets the current page store what is still pending.
+func (u *UI) leave() {
+	if u.current < 0 {
+		return
+	}
+	if l, ok := u.entries[u.current].view.(leaver); ok {
+		l.leave()
+	}
 }
 
 // refreshUnit puts the office's short name in the title bar, so the clerk
