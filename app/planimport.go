@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -106,7 +107,8 @@ func (u *UI) showPlanImport(year int, done func()) *planImport {
 	p.save = widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), p.confirmSave)
 	p.save.Importance = widget.HighImportance
 	cancel := widget.NewButton("取消", func() { p.dlg.Hide() })
-	buttons := container.NewHBox(cancel, p.save)
+	// Buttons sit at the foot, their natural height, as in every dialog.
+	buttons := container.NewVBox(layout.NewSpacer(), container.NewHBox(cancel, p.save))
 	content := container.NewBorder(top, container.NewBorder(nil, nil, nil, buttons, bottom), nil, nil, split)
 
 	p.dlg = dialog.NewCustomWithoutButtons("导入实施方案", content, u.win)
@@ -174,6 +176,13 @@ func (p *planImport) reparse() {
 		p.rows = append(p.rows, previewRow{chapter: true, text: strings.TrimSpace(ch.No + "、" + ch.Title)})
 		for _, t := range byChapter[ch.No] {
 			p.rows = append(p.rows, previewRow{text: fmt.Sprintf("%d. %s", t.No, t.Title), detail: taskDetail(t, freshSet)})
+		}
+	}
+	// A chapter has no detail line: give it one line's height, not a task's.
+	line := widget.NewLabel("一").MinSize().Height
+	for i, r := range p.rows {
+		if r.chapter {
+			p.preview.SetItemHeight(i, line)
 		}
 	}
 	p.preview.Refresh()
@@ -268,7 +277,10 @@ func (p *planImport) showDepartments(fresh []string) {
 	p.depts.Objects = nil
 	old := p.choices
 	p.choices = map[string]*widget.Select{}
-	if len(fresh) == 0 {
+	switch {
+	case p.parsed == nil || len(p.imp.Tasks) == 0:
+		p.depts.Add(widget.NewLabel("读出任务后，这里列出部门登记中还没有的名称。"))
+	case len(fresh) == 0:
 		p.depts.Add(widget.NewLabel("方案中的部门都已登记。"))
 	}
 	all, _ := p.u.store.Departments()

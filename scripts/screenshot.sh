@@ -7,12 +7,18 @@
 # OUT defaults to docs/screenshot-VIEW.png. The program runs on a fresh
 # temporary database. With SEED=1 the script first types a few departments and
 # the profile in through the command line, so the picture shows Chinese text.
+# With SEED=tasks it also imports the implementation plan of seed 004 as the
+# 任务分解表 of YEAR (default 2018, the plan's own year) and marks a few tasks
+# under way and done. The window opens on YEAR, with preferences of its own.
 # CLICK="X Y" clicks there before the picture is taken (to select a row).
+# STEPS="click X Y; paste FILE; key ctrl+v; type TEXT; sleep N" runs those
+# steps in order after CLICK (paste puts FILE's text on the clipboard, so
+# Chinese reaches a field without xdotool typing it).
 # With ROOT=/path the program and Xvfb run inside that root (see
 # scripts/cleanroot.sh), which has no Chinese font: the proof that the
 # embedded font renders on its own.
 #
-# Needs: xvfb xauth xdotool imagemagick libgl1-mesa-dri (apt-get install).
+# Needs: xvfb xauth xdotool xclip imagemagick libgl1-mesa-dri (apt-get install).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 view=${1:-depts}
@@ -42,7 +48,7 @@ if [ -n "${ROOT:-}" ]; then
   echo "fonts with Chinese in $ROOT: $(chroot "$ROOT" fc-list :lang=zh 2>/dev/null | wc -l)"
 fi
 
-if [ "${SEED:-0}" = 1 ]; then
+if [ "${SEED:-0}" != 0 ]; then
   run() { "${prefix[@]}" "$bin" --db "$db" "$@" >/dev/null; }
   run profile set --name 企石镇人民政府 --party 中共企石镇委员会 --level 乡镇 --superior 东莞市人民政府 --contact 王喆 --phone 0769-86762000
   run dept add 组织办
@@ -58,12 +64,31 @@ if [ "${SEED:-0}" = 1 ]; then
   run dept add 宣传办
   run dept add 司法所（公共法律服务站）
 fi
+year=${YEAR:-2018}
+if [ "${SEED:-0}" = tasks ]; then
+  seed=../shared/seeds/004_2fa00343c3f7394e.txt
+  if [ -n "${ROOT:-}" ]; then cp "$seed" "$ROOT/tmp/fazhi-shot/plan.txt"; seed=/tmp/fazhi-shot/plan.txt; fi
+  run plan import "$seed" --year "$year"
+  run tasks status --year "$year" --no 1 --set 已完成
+  run tasks status --year "$year" --no 2 --set 推进中
+  run tasks progress --year "$year" --no 2 --dept 政务服务中心 --text 已梳理行政审批事项清单，正在征求各部门意见。 --date "$year-03-15"
+  run tasks progress --year "$year" --no 3 --dept 组织办 --text 已制定领导干部学法计划，一季度组织集中学法两次。 --date "$year-04-02"
+  run tasks status --year "$year" --no 3 --set 推进中
+fi
+
+# Fresh window preferences (theme, year) so the picture does not depend on
+# whoever ran the script before.
+cfg=$work/config
+[ -n "${ROOT:-}" ] && cfg=$ROOT/tmp/fazhi-shot/config
+mkdir -p "$cfg/fyne/cn.gov.fazhi.taizhang"
+echo "{\"year\":$year}" >"$cfg/fyne/cn.gov.fazhi.taizhang/preferences.json"
+[ -n "${ROOT:-}" ] && cfg=/tmp/fazhi-shot/config
 
 display=":$((90 + RANDOM % 100))"
 "${prefix[@]}" Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
 pids+=($!)
 sleep 1
-"${prefix[@]}" env DISPLAY="$display" LIBGL_ALWAYS_SOFTWARE=1 LANG=zh_CN.UTF-8 "$bin" --db "$db" --view "$view" >"$work/run.log" 2>&1 &
+"${prefix[@]}" env DISPLAY="$display" XDG_CONFIG_HOME="$cfg" LIBGL_ALWAYS_SOFTWARE=1 LANG=zh_CN.UTF-8 "$bin" --db "$db" --view "$view" >"$work/run.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 50); do
   if DISPLAY=$display xdotool search --name '法治政府建设台账' >/dev/null 2>&1; then break; fi
@@ -76,6 +101,21 @@ sleep 0.5
 if [ -n "${CLICK:-}" ]; then
   DISPLAY=$display xdotool mousemove $CLICK click 1
   sleep 1
+fi
+if [ -n "${STEPS:-}" ]; then
+  IFS=';' read -ra steps <<<"$STEPS"
+  for step in "${steps[@]}"; do
+    read -r verb rest <<<"$step"
+    case $verb in
+      click) DISPLAY=$display xdotool mousemove $rest click 1 ;;
+      paste) DISPLAY=$display xclip -selection clipboard -i "$rest" 2>/dev/null & pids+=($!) ;;
+      key) DISPLAY=$display xdotool key $rest ;;
+      type) DISPLAY=$display xdotool type -- "$rest" ;;
+      sleep) sleep "$rest" ;;
+      *) echo "unknown step: $step" >&2; exit 2 ;;
+    esac
+    sleep 0.7
+  done
 fi
 mkdir -p "$(dirname "$out")"
 DISPLAY=$display import -window root "$out"
