@@ -51,6 +51,9 @@ func (c *cli) planImport(fs *flag.FlagSet, args []string) error {
 		} else {
 			c.printPlanPreview(shown, parsed)
 		}
+		if w := imp.YearWarning(); w != "" {
+			fmt.Fprintln(c.stderr, "注意："+w)
+		}
 		if len(fresh) > 0 {
 			fmt.Fprintf(c.stderr, "部门登记中没有的名称（导入时将新登记）：%s\n", strings.Join(fresh, "、"))
 			for _, n := range fresh {

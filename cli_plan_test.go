@@ -29,6 +29,13 @@ func TestPlanImportSeed004(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
+	if strings.Contains(errs, "注意") {
+		t.Errorf("a 2017 plan imported as 2017 warns about the year: %s", errs)
+	}
+	// The same plan filed under 2026 by mistake is pointed out.
+	if _, errs2, _ := runCLI(t, "--db", db, "plan", "import", seed, "--year", "2026", "--dry-run"); !strings.Contains(errs2, "注意：方案中的完成时限最晚是2018年") {
+		t.Errorf("no year warning for a 2018 plan imported as 2026: %s", errs2)
+	}
 	var p jsonPlan
 	if err := json.Unmarshal([]byte(out), &p); err != nil {
 		t.Fatal(err)

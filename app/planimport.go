@@ -199,7 +199,11 @@ func (p *planImport) reparse() {
 	if shown.Plan.Closing != "" {
 		msg += "。结尾段落单独保存，不并入最后一项任务"
 	}
-	p.summary.SetText(msg + "。")
+	msg += "。"
+	if w := p.imp.YearWarning(); w != "" {
+		msg = "注意：" + w + "\n" + msg
+	}
+	p.summary.SetText(msg)
 	if len(shown.Tasks) == 0 {
 		p.save.Disable()
 	} else {

@@ -391,3 +391,21 @@ func (s *Store) ResolveNames(imp PlanImport) (PlanImport, error) {
 	})
 	return out, err
 }
+
+// YearWarning says when the import is probably filed under the wrong year:
+// every dated deadline falls before the year chosen (a 2018 plan imported
+// while the year selector shows this year), which would mark every task
+// overdue. It returns "" when the year looks right; the import is allowed
+// either way, since carrying an old plan forward is legitimate.
+func (imp PlanImport) YearWarning() string {
+	latest := 0
+	for _, t := range imp.Tasks {
+		if !t.Deadline.IsZero() && t.Deadline.Year() > latest {
+			latest = t.Deadline.Year()
+		}
+	}
+	if latest == 0 || latest >= imp.Plan.Year {
+		return ""
+	}
+	return fmt.Sprintf("方案中的完成时限最晚是%d年，却要导入到%d年，所有任务都会显示为逾期。请确认年度是否选对；如果是沿用旧方案，导入后可在任务中修改时限。", latest, imp.Plan.Year)
+}

@@ -3,6 +3,7 @@ package data
 import (
 	"errors"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -233,5 +234,37 @@ func TestImportPlanRecordsAliasesChosenInPreview(t *testing.T) {
 	}
 	if again, _ := s.Tasks(2017); len(again) != 3 {
 		t.Error("failed import changed the year")
+	}
+}
+
+func TestYearWarning(t *testing.T) {
+	due := func(s string) TaskDraft {
+		d, err := ParseDate(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return TaskDraft{Task: Task{Deadline: d}}
+	}
+	for _, tc := range []struct {
+		name  string
+		year  int
+		tasks []TaskDraft
+		warn  bool
+	}{
+		{"deadlines in the plan year", 2018, []TaskDraft{due("2017-12-31"), due("2018-12-31")}, false},
+		{"a plan reaching into the next year", 2018, []TaskDraft{due("2019-06-30")}, false},
+		{"an old plan under this year", 2026, []TaskDraft{due("2017-12-31"), due("2018-12-31")}, true},
+		{"no dated deadline", 2026, []TaskDraft{{Task: Task{LongTerm: true}}}, false},
+		{"no tasks", 2026, nil, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			w := PlanImport{Plan: Plan{Year: tc.year}, Tasks: tc.tasks}.YearWarning()
+			if (w != "") != tc.warn {
+				t.Errorf("warning %q, want one: %v", w, tc.warn)
+			}
+			if tc.warn && !strings.Contains(w, "2018年") {
+				t.Errorf("warning does not name the plan's latest year: %q", w)
+			}
+		})
 	}
 }
