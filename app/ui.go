@@ -65,7 +65,7 @@ func New(a fyne.App, s *data.Store) *UI {
 	a.Settings().SetTheme(newTheme(a.Preferences().StringWithFallback(prefTheme, ThemeLight)))
 
 	u.entries = []navEntry{
-		{"overview", "概览", theme.HomeIcon(), newPlanned(plannedOverview)},
+		{"overview", "概览", theme.HomeIcon(), newOverviewView(u)},
 		{"tasks", "任务分解表", theme.ListIcon(), newTaskView(u)},
 		{"stats", "统计报表", theme.GridIcon(), newPlanned(plannedStats)},
 		{"report", "年度报告", theme.DocumentIcon(), newPlanned(plannedReport)},
@@ -153,6 +153,18 @@ func (u *UI) show(i int) {
 	e.view.refresh()
 	u.body.Objects = []fyne.CanvasObject{e.view.content()}
 	u.body.Refresh()
+}
+
+// openTask shows the 任务分解表 with task id open in the editor: the
+// overview's list of urgent tasks leads there.
+func (u *UI) openTask(id uint64) {
+	for i, e := range u.entries {
+		if tv, ok := e.view.(*taskView); ok {
+			u.nav.Select(i)
+			tv.open(id)
+			return
+		}
+	}
 }
 
 // leave lets the current page store what is still pending.

@@ -50,6 +50,10 @@ func (d Date) Year() int { return d.y }
 // Before reports whether d is earlier than e.
 func (d Date) Before(e Date) bool { return d.time().Before(e.time()) }
 
+// Compare orders dates for sorting: -1, 0 or +1 as d is before, equal to or
+// after e.
+func (d Date) Compare(e Date) int { return d.time().Compare(e.time()) }
+
 // DaysUntil counts days from d to e (negative when e is earlier).
 func (d Date) DaysUntil(e Date) int { return int(e.time().Sub(d.time()).Hours() / 24) }
 

@@ -8,8 +8,9 @@
 # temporary database. With SEED=1 the script first types a few departments and
 # the profile in through the command line, so the picture shows Chinese text.
 # With SEED=tasks it also imports the implementation plan of seed 004 as the
-# 任务分解表 of YEAR (default 2018, the plan's own year) and marks a few tasks
-# under way and done. The window opens on YEAR, with preferences of its own.
+# 任务分解表 of YEAR (default this year), its years moved so that the plan's
+# 2018 is YEAR, and marks a few tasks under way and done. The window opens on
+# YEAR, with preferences of its own.
 # CLICK="X Y" clicks there before the picture is taken (to select a row).
 # STEPS="click X Y; paste FILE; key ctrl+v; type TEXT; sleep N" runs those
 # steps in order after CLICK (paste puts FILE's text on the clipboard, so
@@ -27,6 +28,7 @@ work=$(mktemp -d)
 pids=()
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true # the program may still be saving its preferences
   rm -rf "$work"
   if [ -n "${ROOT:-}" ]; then umount "$ROOT/proc" 2>/dev/null || true; rm -rf "$ROOT/tmp/fazhi-shot"; fi
 }
@@ -64,9 +66,10 @@ if [ "${SEED:-0}" != 0 ]; then
   run dept add 宣传办
   run dept add 司法所（公共法律服务站）
 fi
-year=${YEAR:-2018}
+year=${YEAR:-$(date +%Y)}
 if [ "${SEED:-0}" = tasks ]; then
-  seed=../shared/seeds/004_2fa00343c3f7394e.txt
+  seed=$work/plan.txt
+  sed -e "s/2018/$year/g" -e "s/2017/$((year - 1))/g" ../shared/seeds/004_2fa00343c3f7394e.txt >"$seed"
   if [ -n "${ROOT:-}" ]; then cp "$seed" "$ROOT/tmp/fazhi-shot/plan.txt"; seed=/tmp/fazhi-shot/plan.txt; fi
   run plan import "$seed" --year "$year"
   run tasks status --year "$year" --no 1 --set 已完成

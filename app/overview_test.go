@@ -1,0 +1,71 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"fazhi/data"
+)
+
+func TestOverview(t *testing.T) {
+	u, s := newTestUI(t)
+	v := u.view("overview").(*overviewView)
+	v.now = func() data.Date { return date(t, "2024-09-01") }
+	u.SetYear(2024)
+	if !strings.Contains(v.summary.Text, "还没有任务分解表") || !v.urgentEmpty.Visible() || !strings.Contains(v.urgentEmpty.Text, "导入方案") {
+		t.Errorf("an empty year: summary %q, hint %q", v.summary.Text, v.urgentEmpty.Text)
+	}
+
+	seedTasks(t, s)
+	v.refresh()
+	// seedTasks on 2024-09-01: task 1 overdue, task 2 due in 19 days,
+	// task 3 long-term, task 4 done.
+	if want := "共 4 项任务，已完成 1 项（25%），逾期 1 项。"; !strings.Contains(v.summary.Text, want) {
+		t.Errorf("summary %q; want it to say %q", v.summary.Text, want)
+	}
+	if n := v.urgent.Length(); n != 2 || v.urgentEmpty.Visible() {
+		t.Fatalf("%d urgent tasks listed; want 2", n)
+	}
+	if want := "需要办理：逾期 1 项，30 天内到期 1 项"; v.urgentHead.Text != want {
+		t.Errorf("urgent heading %q; want %q", v.urgentHead.Text, want)
+	}
+	texts := labelsIn(v.right)
+	for _, want := range []string{"法治日历", "2024年3月31日", "报送2023年度法治政府建设年度报告", "已过",
+		"各章节完成情况", "一、依法全面履行政府职能", "0/2　0%　逾期 1", "1/2　50%", "逾期任务最多的部门"} {
+		if !strings.Contains(texts, want) {
+			t.Errorf("overview lacks %q", want)
+		}
+	}
+
+	// Clicking the first urgent task opens it in the 任务分解表's editor.
+	v.urgent.Select(0)
+	if got := u.entries[u.current].key; got != "tasks" {
+		t.Fatalf("clicking a task shows %q", got)
+	}
+	tv := u.view("tasks").(*taskView)
+	if tv.ed.cur.No != 1 || !tv.ed.box.Visible() {
+		t.Errorf("editor shows task %d (visible %v); want task 1", tv.ed.cur.No, tv.ed.box.Visible())
+	}
+}
+
+// labelsIn joins the text of every label under o, for asserting what a
+// page says without depending on its layout.
+func labelsIn(o fyne.CanvasObject) string {
+	var b strings.Builder
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch w := o.(type) {
+		case *widget.Label:
+			b.WriteString(w.Text + "\n")
+		case *fyne.Container:
+			for _, c := range w.Objects {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	return b.String()
+}
