@@ -286,3 +286,5 @@ func (v *deptView) askMerge(s data.DuplicateSuggestion) {
 	})
 	d.Show()
 }
+
+func (v *deptView) searchEntry() fyne.Focusable { return v.search }

@@ -52,6 +52,8 @@ func askText(title, label, initial string, w fyne.Window, done func(string)) {
 			done(e.Text)
 		}
 	}, w)
+	// Enter confirms, as in every office program.
+	e.OnSubmitted = func(string) { d.Submit() }
 	d.Resize(fyne.NewSize(420, 0))
 	d.Show()
 	w.Canvas().Focus(e)

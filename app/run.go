@@ -14,11 +14,14 @@ import (
 const AppID = "cn.gov.fazhi.taizhang"
 
 // Run opens the main window on an open store, shows the view named by
-// startView (empty for the overview) and returns when the window closes.
+// startView (empty for the page shown when the window last closed) and returns when the window closes.
 func Run(s *data.Store, startView string) {
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(assets.Icon)
 	u := New(a, s)
+	if startView == "" {
+		startView = u.LastView()
+	}
 	if startView != "" {
 		u.Show(startView)
 	}

@@ -447,3 +447,6 @@ func (v *taskView) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 // leave stores what the editor holds before the page is hidden or the
 // window closes.
 func (v *taskView) leave() { v.ed.flush() }
+
+func (v *taskView) searchEntry() fyne.Focusable { return v.search }
+func (v *taskView) undo()                       { v.ed.undoLast() }

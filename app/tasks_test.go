@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -511,5 +512,39 @@ func BenchmarkTaskSearch(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
 		v.search.SetText(queries[i%len(queries)])
+	}
+}
+
+// Ctrl+F reaches the page's search box, Ctrl+Z takes back the last edit of
+// the open task, and closing the window remembers its size and page.
+func TestShortcutsAndRememberedWindow(t *testing.T) {
+	u, s, v := openTasks(t)
+	sc := u.Window().Canvas().(fyne.Shortcutable)
+
+	sc.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault})
+	if u.Window().Canvas().Focused() != v.search {
+		t.Error("Ctrl+F does not focus the 任务分解表 search box")
+	}
+
+	v.table.Select(widget.TableCellID{Row: 0, Col: colTitle})
+	id := v.ed.cur.ID
+	before, _ := s.Task(id)
+	v.ed.setStatus(string(data.StatusDone))
+	if got, _ := s.Task(id); got.Status != data.StatusDone {
+		t.Fatalf("status not stored: %q", got.Status)
+	}
+	sc.TypedShortcut(&fyne.ShortcutUndo{})
+	if got, _ := s.Task(id); got.Status != before.Status {
+		t.Errorf("after Ctrl+Z the status is %q; want %q back", got.Status, before.Status)
+	}
+
+	u.Window().Resize(fyne.NewSize(1100, 700))
+	u.Window().Close()
+	p := u.app.Preferences()
+	if p.String(prefView) != "tasks" || u.LastView() != "tasks" {
+		t.Errorf("last view remembered as %q", p.String(prefView))
+	}
+	if w, h := p.Float(prefWidth), p.Float(prefHeight); w != 1100 || h != 700 {
+		t.Errorf("window size remembered as %v×%v; want 1100×700", w, h)
 	}
 }

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -19,6 +20,13 @@ type view interface {
 	content() fyne.CanvasObject
 	refresh()
 }
+
+// searcher is a view with a search box, which Ctrl+F focuses.
+type searcher interface{ searchEntry() fyne.Focusable }
+
+// undoer is a view that can take back its last edit (Ctrl+Z outside a text
+// field, where the field's own undo applies).
+type undoer interface{ undo() }
 
 // leaver is a view that may hold typed text not yet stored (the task
 // editor saves after a pause in typing). leave stores it before the page is
@@ -52,8 +60,11 @@ type UI struct {
 // Preference keys: window-level choices, not business data, so they live in
 // Fyne's preferences rather than the data file.
 const (
-	prefTheme = "theme"
-	prefYear  = "year"
+	prefTheme  = "theme"
+	prefYear   = "year"
+	prefView   = "view"
+	prefWidth  = "window.width"
+	prefHeight = "window.height"
 )
 
 // New builds the main window on an open store. It does not show it, so tests
@@ -99,8 +110,15 @@ func New(a fyne.App, s *data.Store) *UI {
 		container.NewHBox(widget.NewLabel("年度"), u.yearSelect))
 	left := container.NewBorder(nil, nil, nil, widget.NewSeparator(), u.nav)
 	u.win.SetContent(container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, left, nil, u.body))
-	u.win.Resize(fyne.NewSize(1280, 800))
-	u.win.SetOnClosed(u.leave)
+	prefs := a.Preferences()
+	u.win.Resize(fyne.NewSize(
+		float32(prefs.FloatWithFallback(prefWidth, 1280)),
+		float32(prefs.FloatWithFallback(prefHeight, 800))))
+	u.win.SetOnClosed(func() {
+		u.leave()
+		u.remember()
+	})
+	u.addShortcuts()
 	u.refreshUnit()
 	u.nav.Select(0)
 	return u
@@ -153,6 +171,40 @@ func (u *UI) show(i int) {
 	e.view.refresh()
 	u.body.Objects = []fyne.CanvasObject{e.view.content()}
 	u.body.Refresh()
+}
+
+// remember keeps the window's size and page for the next start. Fyne gives
+// no window position to keep.
+func (u *UI) remember() {
+	p := u.app.Preferences()
+	size := u.win.Canvas().Size()
+	if size.Width > 0 && size.Height > 0 {
+		p.SetFloat(prefWidth, float64(size.Width))
+		p.SetFloat(prefHeight, float64(size.Height))
+	}
+	if u.current >= 0 {
+		p.SetString(prefView, u.entries[u.current].key)
+	}
+}
+
+// LastView is the page the window showed when it was last closed, so Run
+// can open there again.
+func (u *UI) LastView() string { return u.app.Preferences().String(prefView) }
+
+// addShortcuts binds the keys every page shares: Ctrl+F to the page's search
+// box, Ctrl+Z to take back the page's last edit.
+func (u *UI) addShortcuts() {
+	c := u.win.Canvas()
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+		if s, ok := u.entries[u.current].view.(searcher); ok {
+			c.Focus(s.searchEntry())
+		}
+	})
+	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) {
+		if un, ok := u.entries[u.current].view.(undoer); ok {
+			un.undo()
+		}
+	})
 }
 
 // openTask shows the 任务分解表 with task id open in the editor: the

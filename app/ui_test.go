@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"fazhi/data"
 )
@@ -192,5 +193,21 @@ func TestThemeUsesEmbeddedFont(t *testing.T) {
 		if r := th.Font(style); r == nil || len(r.Content()) < 1<<20 {
 			t.Errorf("font for %+v is missing or too small to hold CJK", style)
 		}
+	}
+}
+
+// Enter in a one-line question confirms it, as the 确定 button does.
+func TestAskTextEnterConfirms(t *testing.T) {
+	u, _ := newTestUI(t)
+	var got string
+	askText("重命名部门", "新名称", "人资分局", u.Window(), func(s string) { got = s })
+	e, ok := u.Window().Canvas().Focused().(*widget.Entry)
+	if !ok {
+		t.Fatal("the question's entry is not focused")
+	}
+	e.SetText("人力资源分局")
+	e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if got != "人力资源分局" {
+		t.Errorf("Enter gave %q", got)
 	}
 }
