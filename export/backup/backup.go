@@ -110,7 +110,7 @@ func before(s *data.Store, reason Reason, now time.Time) (Info, error) {
 	if err != nil {
 		return Info{}, failed(reason, err)
 	}
-	if err := prune(dir, keep); err != nil {
+	if err := prune(dir, keep, path); err != nil {
 		return Info{}, failed(reason, err)
 	}
 	st, err := os.Stat(path)
@@ -184,24 +184,41 @@ func ListDir(dir string) ([]Info, error) {
 		return nil, &safefile.Error{Path: dir, Err: err}
 	}
 	var out []Info
+	var mods []time.Time
 	for _, e := range entries {
 		info, ok := parseName(e.Name())
 		if !ok || !e.Type().IsRegular() {
 			continue
 		}
+		var mod time.Time
 		if fi, err := e.Info(); err == nil {
-			info.Size = fi.Size()
+			info.Size, mod = fi.Size(), fi.ModTime()
 		}
 		info.Path = filepath.Join(dir, e.Name())
 		out = append(out, info)
+		mods = append(mods, mod)
 	}
-	sort.SliceStable(out, func(i, j int) bool {
+	// Within one second of the name, the file written later is newer: an
+	// import right after the day's start must not be pruned as "older".
+	idx := make([]int, len(out))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool {
+		i, j := idx[a], idx[b]
 		if !out[i].Time.Equal(out[j].Time) {
 			return out[i].Time.After(out[j].Time)
 		}
+		if !mods[i].Equal(mods[j]) {
+			return mods[i].After(mods[j])
+		}
 		return seq(out[i].Path) > seq(out[j].Path)
 	})
-	return out, nil
+	sorted := make([]Info, len(out))
+	for k, i := range idx {
+		sorted[k] = out[i]
+	}
+	return sorted, nil
 }
 
 // parseName reads fazhi-YYYYMMDD-HHMMSS-reason[-n].db.
@@ -239,11 +256,12 @@ func seq(path string) int {
 	return n
 }
 
-// prune deletes the oldest backups beyond keep, but only once a backup that
+// prune deletes the oldest backups beyond keep (never protect, the one just
+// written), but only once a backup that
 // is kept has passed the check; if none of the newest keep does, the newest
 // good one older than them is kept too. Damaged ones count against keep
 // like the rest: they are evidence, and go in turn.
-func prune(dir string, keep int) error {
+func prune(dir string, keep int, protect string) error {
 	list, err := ListDir(dir)
 	if err != nil || len(list) <= keep {
 		return err
@@ -260,7 +278,7 @@ func prune(dir string, keep int) error {
 		return nil
 	}
 	for i := keep; i < len(list); i++ {
-		if i == good {
+		if i == good || list[i].Path == protect {
 			continue
 		}
 		if err := os.Remove(list[i].Path); err != nil && !errors.Is(err, os.ErrNotExist) {

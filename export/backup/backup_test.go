@@ -165,7 +165,7 @@ func TestPruneNeverDeletesTheLastGoodOne(t *testing.T) {
 		b[i] = 0xAB
 	}
 	os.WriteFile(paths[2], b, 0o600)
-	if err := prune(Dir(s), 2); err != nil {
+	if err := prune(Dir(s), 2, ""); err != nil {
 		t.Fatal(err)
 	}
 	for i, want := range []bool{false, true, true, true} {
@@ -176,7 +176,7 @@ func TestPruneNeverDeletesTheLastGoodOne(t *testing.T) {
 	}
 	// Not a single good copy: nothing is deleted.
 	os.WriteFile(paths[1], []byte("garbage"), 0o600)
-	if err := prune(Dir(s), 1); err != nil {
+	if err := prune(Dir(s), 1, ""); err != nil {
 		t.Fatal(err)
 	}
 	if list, _ := List(s); len(list) != 3 {
@@ -348,5 +348,22 @@ func TestRestoreRefusesFilesNotOurs(t *testing.T) {
 	}
 	if list, _ := List(s); len(list) != 0 {
 		t.Errorf("refused restores made %d safety backups; want none", len(list))
+	}
+}
+
+// TestSameSecondRotation: backups of different reasons in one second (the
+// day's start, then an import, then a merge) rotate by when they were
+// written, and the one just written always stays.
+func TestSameSecondRotation(t *testing.T) {
+	s := openStore(t)
+	s.SetBackupKeep(2)
+	for _, r := range []Reason{ReasonStart, ReasonRestore, ReasonCarry, ReasonImport} {
+		if _, err := before(s, r, day); err != nil {
+			t.Fatal(err)
+		}
+	}
+	list, _ := List(s)
+	if len(list) != 2 || list[0].Reason != ReasonImport || list[1].Reason != ReasonCarry {
+		t.Errorf("kept %+v; want the import and the carry-over, newest first", list)
 	}
 }
