@@ -8,6 +8,8 @@
 # temporary database. With SEED=1 the script first types a few departments and
 # the profile in through the command line, so the picture shows Chinese text.
 # CLICK="X Y" clicks there before the picture is taken (to select a row).
+# SCROLL="X Y N" scrolls down N notches with the mouse at X Y (after CLICK),
+# to show the lower part of a long page such as 设置's 备份.
 # With ROOT=/path the program and Xvfb run inside that root (see
 # scripts/cleanroot.sh), which has no Chinese font: the proof that the
 # embedded font renders on its own.
@@ -57,6 +59,7 @@ if [ "${SEED:-0}" = 1 ]; then
   run dept add 镇监察室
   run dept add 宣传办
   run dept add 司法所（公共法律服务站）
+  run backup
 fi
 
 display=":$((90 + RANDOM % 100))"
@@ -75,6 +78,11 @@ DISPLAY=$display xdotool search --name '法治政府建设台账' windowmove 0 0
 sleep 0.5
 if [ -n "${CLICK:-}" ]; then
   DISPLAY=$display xdotool mousemove $CLICK click 1
+  sleep 1
+fi
+if [ -n "${SCROLL:-}" ]; then
+  read -r sx sy sn <<<"$SCROLL"
+  DISPLAY=$display xdotool mousemove "$sx" "$sy" click --repeat "$sn" --delay 50 5
   sleep 1
 fi
 mkdir -p "$(dirname "$out")"
