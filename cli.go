@@ -33,6 +33,8 @@ var commands = map[string]command{
 	"profile": cmdProfile,
 	"plan":    cmdPlan,
 	"tasks":   cmdTasks,
+	"backup":  cmdBackup,
+	"restore": cmdRestore,
 }
 
 // errUsage marks a mistake in how a command was called; its text says the

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"fazhi/data"
+	"fazhi/export/backup"
 	"fazhi/export/plan"
 	"fazhi/export/textin"
 )
@@ -68,6 +69,9 @@ func (c *cli) planImport(fs *flag.FlagSet, args []string) error {
 		}
 		if *dry {
 			return nil
+		}
+		if err := beforeChange(s, backup.ReasonImport); err != nil {
+			return err
 		}
 		res, err := s.ImportPlan(imp, *replace)
 		if err != nil {

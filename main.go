@@ -11,6 +11,7 @@ import (
 	"fazhi/app"
 	_ "fazhi/app/uilang" // before Fyne reads the locale
 	"fazhi/data"
+	"fazhi/export/backup"
 )
 
 // Version is set at release time with -ldflags "-X main.Version=…".
@@ -58,6 +59,11 @@ func runWindow(g global, stderr io.Writer) int {
 		return 1
 	}
 	defer s.Close()
+	// The day's first start leaves a copy behind; if that fails (a full
+	// disk) the window still opens, and 设置 shows how old the last backup is.
+	if _, _, err := backup.AtStart(s); err != nil {
+		fmt.Fprintln(stderr, data.Message(err))
+	}
 	app.Run(s, g.view)
 	return 0
 }
@@ -104,6 +110,10 @@ const helpText = `法治政府建设台账 —— 任务分解表、统计报表
             [--cooperate 部门]... [--responsible 部门]... [--deadline YYYY-MM-DD] [--deadline-text 原文] [--long-term]
   tasks progress --year 年度 --no 序号 [--chapter 一] --dept 部门 --text 进展 [--date YYYY-MM-DD]
   tasks status --year 年度 --no 序号 [--chapter 一] --set 未开始|推进中|已完成|长期坚持
+  backup [-o 文件 [--replace]]         立即备份：不加 -o 时备份到数据文件夹的 backups/ 中
+  backup list [--json]                  列出自动备份（最新的在前）
+  backup keep [份数]                    显示或设置自动备份保留的份数（默认 10）
+  restore 备份文件                      从备份恢复：先检查文件完好，并先备份当前数据
   profile show [--json]                 显示单位信息
   profile set [--name 单位名称] [--party 党委名称] [--short 简称] [--level 乡镇|县区|地市]
               [--superior 上级机关] [--contact 联系人] [--phone 联系电话]
@@ -111,5 +121,6 @@ const helpText = `法治政府建设台账 —— 任务分解表、统计报表
 
 数据文件默认位置：用户配置文件夹下的 fazhi/fazhi.db
 （Windows：%AppData%\fazhi\fazhi.db；Linux：~/.config/fazhi/fazhi.db）。
+每天第一次打开窗口时，以及每次导入、合并部门、结转、恢复之前，自动备份到数据文件夹的 backups/ 中。
 出错时错误信息写到标准错误输出，退出状态为 1。
 `

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"fazhi/data"
+	"fazhi/export/backup"
 )
 
 // deptView is the 部门 page: the register on the left (filtered by the
@@ -232,9 +233,16 @@ func (v *deptView) showDetail() {
 
 func (v *deptView) confirmMerge(from, into string) {
 	confirm("合并部门", "把“"+from+"”合并到“"+into+"”？“"+from+"”将成为“"+into+"”的别名，引用它的任务随之改为“"+into+"”。", v.u.win, func() {
-		d, err := v.u.store.MergeDepartments(from, into)
-		v.apply(d, err)
+		v.apply(v.merge(from, into))
 	})
+}
+
+// merge backs the data up, then merges; without the backup nothing merges.
+func (v *deptView) merge(from, into string) (data.Department, error) {
+	if _, err := backup.Before(v.u.store, backup.ReasonMerge); err != nil {
+		return data.Department{}, err
+	}
+	return v.u.store.MergeDepartments(from, into)
 }
 
 // apply shows the result of a change to one department and selects it.
@@ -279,9 +287,9 @@ func (v *deptView) askMerge(s data.DuplicateSuggestion) {
 	}
 	d := newConfirmDialog("合并部门", choice, v.u.win, func() {
 		if choice.Selected == keepA {
-			v.apply(v.u.store.MergeDepartments(s.B.Name, s.A.Name))
+			v.apply(v.merge(s.B.Name, s.A.Name))
 		} else {
-			v.apply(v.u.store.MergeDepartments(s.A.Name, s.B.Name))
+			v.apply(v.merge(s.A.Name, s.B.Name))
 		}
 	})
 	d.Show()

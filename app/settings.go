@@ -13,7 +13,8 @@ import (
 )
 
 // settingsView is the 设置 page: the office profile used in every file's
-// header and the report's signature, the theme, and where the data lives.
+// header and the report's signature, the theme, where the data lives and
+// its backups.
 type settingsView struct {
 	u *UI
 
@@ -22,6 +23,7 @@ type settingsView struct {
 	status                                       *widget.Label
 	saveButton                                   *widget.Button
 	themeChoice                                  *widget.RadioGroup
+	backups                                      *backupPanel
 	box                                          fyne.CanvasObject
 }
 
@@ -70,6 +72,7 @@ func newSettingsView(u *UI) *settingsView {
 		v.themeChoice.SetSelected("浅色（适合打印核对）")
 	}
 
+	v.backups = newBackupPanel(u)
 	path := u.store.Path()
 	pathLabel := widget.NewLabel(path)
 	pathLabel.Wrapping = fyne.TextWrapBreak
@@ -100,6 +103,9 @@ func newSettingsView(u *UI) *settingsView {
 		pathLabel,
 		container.NewHBox(openFolder, copyPath),
 		where,
+		widget.NewSeparator(),
+		bold("备份"),
+		v.backups.content(),
 	)
 	v.box = container.NewVScroll(container.NewPadded(body))
 	return v
@@ -115,6 +121,7 @@ func (v *settingsView) refresh() {
 	}
 	v.fill(p)
 	v.status.SetText("")
+	v.backups.refresh()
 }
 
 func (v *settingsView) fill(p data.Profile) {

@@ -229,6 +229,16 @@ func (u *UI) leave() {
 	}
 }
 
+// restored reloads what is on screen after the data file was replaced by a
+// backup: the unit's name and the current view (the others reload when
+// shown).
+func (u *UI) restored() {
+	u.refreshUnit()
+	if u.current >= 0 {
+		u.entries[u.current].view.refresh()
+	}
+}
+
 // refreshUnit puts the office's short name in the title bar, so the clerk
 // sees whose data is open.
 func (u *UI) refreshUnit() {

@@ -5,6 +5,8 @@ package data
 //
 //	meta/
 //	    "schema"         → uint64, big-endian: the schema version written last
+//	    "backupkeep"     → uint64, big-endian: how many automatic backups to
+//	                       keep (absent: DefaultBackupKeep)
 //	profile/
 //	    "profile"        → JSON Profile
 //	depts/
@@ -27,8 +29,9 @@ var (
 	bucketTasks     = []byte("tasks")
 	bucketPlans     = []byte("plans")
 
-	keySchema  = []byte("schema")
-	keyProfile = []byte("profile")
+	keySchema     = []byte("schema")
+	keyProfile    = []byte("profile")
+	keyBackupKeep = []byte("backupkeep")
 )
 
 // allBuckets are created when a file is opened, so that every later

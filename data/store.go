@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -20,6 +21,9 @@ const LockTimeout = time.Second
 // Store is the one handle on the data file. The window keeps it open for its
 // whole life, which is what makes a second copy of the program fail fast.
 type Store struct {
+	// mu lets ReplaceFile swap db while no transaction runs; every other
+	// use of db takes it for reading.
+	mu   sync.RWMutex
 	db   *bolt.DB
 	path string
 }
@@ -49,14 +53,9 @@ func Open(path string) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, &UserError{Msg: fmt.Sprintf("无法创建数据文件夹 %s。请检查磁盘空间和文件夹权限。", filepath.Dir(path)), Err: err}
 	}
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: LockTimeout})
-	switch {
-	case errors.Is(err, bolt.ErrTimeout):
-		return nil, errInUse(path)
-	case errors.Is(err, bolt.ErrInvalid), errors.Is(err, bolt.ErrVersionMismatch), errors.Is(err, bolt.ErrChecksum):
-		return nil, errNotOurs(path, err)
-	case err != nil:
-		return nil, &UserError{Msg: fmt.Sprintf("无法打开数据文件 %s：%v。请检查文件权限和磁盘空间。", path, err), Err: err}
+	db, err := openBolt(path)
+	if err != nil {
+		return nil, err
 	}
 	s := &Store{db: db, path: path}
 	if err := s.migrate(); err != nil {
@@ -66,16 +65,44 @@ func Open(path string) (*Store, error) {
 	return s, nil
 }
 
+// openBolt takes the file and its lock, turning bbolt's failures into
+// sentences the user can act on.
+func openBolt(path string) (*bolt.DB, error) {
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: LockTimeout})
+	switch {
+	case errors.Is(err, bolt.ErrTimeout):
+		return nil, errInUse(path)
+	case errors.Is(err, bolt.ErrInvalid), errors.Is(err, bolt.ErrVersionMismatch), errors.Is(err, bolt.ErrChecksum):
+		return nil, errNotOurs(path, err)
+	case err != nil:
+		return nil, &UserError{Msg: fmt.Sprintf("无法打开数据文件 %s：%v。请检查文件权限和磁盘空间。", path, err), Err: err}
+	}
+	return db, nil
+}
+
 // Close releases the file and its lock.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.db.Close()
+}
 
 // Path is the data file's location, shown in 设置 so the clerk can find it.
 func (s *Store) Path() string { return s.path }
 
 // View and Update give the rest of the package (and tests) one way in; every
 // user change is a single Update, so it lands whole or not at all.
-func (s *Store) view(fn func(tx *bolt.Tx) error) error   { return s.db.View(fn) }
-func (s *Store) update(fn func(tx *bolt.Tx) error) error { return s.db.Update(fn) }
+func (s *Store) view(fn func(tx *bolt.Tx) error) error {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.db.View(fn)
+}
+
+func (s *Store) update(fn func(tx *bolt.Tx) error) error {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.db.Update(fn)
+}
 
 // SchemaVersion reports the version stored in the file (for `fazhi version`
 // and diagnostics).

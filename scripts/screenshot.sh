@@ -15,6 +15,8 @@
 # STEPS="click X Y; paste FILE; key ctrl+v; type TEXT; sleep N" runs those
 # steps in order after CLICK (paste puts FILE's text on the clipboard, so
 # Chinese reaches a field without xdotool typing it).
+# SCROLL="X Y N" scrolls down N notches with the mouse at X Y (after CLICK),
+# to show the lower part of a long page such as 设置's 备份.
 # With ROOT=/path the program and Xvfb run inside that root (see
 # scripts/cleanroot.sh), which has no Chinese font: the proof that the
 # embedded font renders on its own.
@@ -65,6 +67,7 @@ if [ "${SEED:-0}" != 0 ]; then
   run dept add 镇监察室
   run dept add 宣传办
   run dept add 司法所（公共法律服务站）
+  run backup
 fi
 year=${YEAR:-$(date +%Y)}
 if [ "${SEED:-0}" = tasks ]; then
@@ -119,6 +122,11 @@ if [ -n "${STEPS:-}" ]; then
     esac
     sleep 0.7
   done
+fi
+if [ -n "${SCROLL:-}" ]; then
+  read -r sx sy sn <<<"$SCROLL"
+  DISPLAY=$display xdotool mousemove "$sx" "$sy" click --repeat "$sn" --delay 50 5
+  sleep 1
 fi
 mkdir -p "$(dirname "$out")"
 DISPLAY=$display import -window root "$out"
