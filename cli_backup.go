@@ -35,7 +35,7 @@ func cmdBackup(c *cli, args []string) error {
 			info, err = backup.WriteFile(s, *out, *replace)
 		}
 		if err == nil {
-			fmt.Fprintf(c.stdout, "已备份到：%s（%s）\n", info.Path, sizeLabel(info.Size))
+			fmt.Fprintf(c.stdout, "已备份到：%s（%s）\n", info.Path, info.SizeLabel())
 		}
 		return err
 	})
@@ -63,7 +63,7 @@ func (c *cli) backupList(args []string) error {
 			return nil
 		}
 		for _, b := range list {
-			fmt.Fprintf(c.stdout, "%s  %s  %s  %s\n", b.Time.Format("2006-01-02 15:04:05"), b.Reason.Label(), sizeLabel(b.Size), b.Path)
+			fmt.Fprintf(c.stdout, "%s  %s  %s  %s\n", b.Time.Format("2006-01-02 15:04:05"), b.Reason.Label(), b.SizeLabel(), b.Path)
 		}
 		return nil
 	})
@@ -119,14 +119,4 @@ func cmdRestore(c *cli, args []string) error {
 func beforeChange(s *data.Store, reason backup.Reason) error {
 	_, err := backup.Before(s, reason)
 	return err
-}
-
-func sizeLabel(n int64) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%d KB", n>>10)
-	}
-	return fmt.Sprintf("%d 字节", n)
 }

@@ -77,7 +77,7 @@ func (p *backupPanel) refresh() {
 	p.list.Objects = nil
 	for _, b := range list {
 		b := b
-		row := widget.NewLabel(fmt.Sprintf("%s　%s　%s", timeLabel(b.Time), b.Reason.Label(), sizeLabel(b.Size)))
+		row := widget.NewLabel(fmt.Sprintf("%s　%s　%s", timeLabel(b.Time), b.Reason.Label(), b.SizeLabel()))
 		btn := widget.NewButton("恢复…", func() { p.askRestore(b.Path, timeLabel(b.Time)+"（"+b.Reason.Label()+"）的备份") })
 		p.list.Add(container.NewBorder(nil, nil, nil, btn, row))
 	}
@@ -99,7 +99,7 @@ func (p *backupPanel) backupNow() {
 		return
 	}
 	p.refresh()
-	p.last.SetText("已备份：" + timeLabel(info.Time) + "，" + sizeLabel(info.Size))
+	p.last.SetText("已备份：" + timeLabel(info.Time) + "，" + info.SizeLabel())
 }
 
 func (p *backupPanel) pickFile() {
@@ -143,13 +143,3 @@ func (p *backupPanel) restore(path string) {
 }
 
 func timeLabel(t time.Time) string { return t.Format("2006年1月2日 15:04:05") }
-
-func sizeLabel(n int64) string {
-	switch {
-	case n >= 1<<20:
-		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
-	case n >= 1<<10:
-		return fmt.Sprintf("%d KB", n>>10)
-	}
-	return fmt.Sprintf("%d 字节", n)
-}

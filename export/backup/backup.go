@@ -67,6 +67,18 @@ type Info struct {
 	Size   int64     `json:"size"`
 }
 
+// SizeLabel is the backup's size as the 设置 list and `backup list` show it.
+func (i Info) SizeLabel() string {
+	switch n := i.Size; {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%d KB", n>>10)
+	default:
+		return fmt.Sprintf("%d 字节", n)
+	}
+}
+
 // Dir is the backups folder of the store's data file.
 func Dir(s *data.Store) string { return filepath.Join(filepath.Dir(s.Path()), DirName) }
 
