@@ -50,7 +50,7 @@ func TestBackupCommands(t *testing.T) {
 		{[]string{"backup", "keep", "x"}, 1, "份数应是数字", 5},
 		{[]string{"backup", "list"}, 0, "手动", 5},
 		{[]string{"restore", filepath.Join(dir, "nosuch.db")}, 1, "找不到文件", 5},
-		{[]string{"restore", planFile}, 1, "不是本程序的数据文件", 5},
+		{[]string{"restore", planFile}, 1, "不是本程序的数据文件或备份", 5},
 		{[]string{"restore", saved}, 0, "已从 " + saved + " 恢复（2 个部门、0 项任务）", 3},
 		{[]string{"tasks", "list", "--year", "2024"}, 0, "", 3},
 		{[]string{"dept", "list"}, 0, "镇监察室\n监察室\n", 3},

@@ -61,7 +61,7 @@ func CheckFile(path string) (FileInfo, error) {
 		return info, &UserError{Msg: fmt.Sprintf("无法读取文件 %s：%v。请检查文件权限。", path, err), Err: err}
 	}
 	if st.IsDir() {
-		return info, errNotOurs(path, errors.New("is a directory"))
+		return info, errNotBackup(path, errors.New("is a directory"))
 	}
 	info.Size = st.Size()
 	db, err := bolt.Open(path, 0o600, &bolt.Options{ReadOnly: true, Timeout: LockTimeout})
@@ -71,7 +71,7 @@ func CheckFile(path string) (FileInfo, error) {
 	case err != nil:
 		// Anything bbolt refuses (not bbolt at all, a torn header, an
 		// empty file) is "not ours or damaged" to the user.
-		return info, errNotOurs(path, err)
+		return info, errNotBackup(path, err)
 	}
 	defer db.Close()
 	err = db.View(func(tx *bolt.Tx) (err error) {
@@ -79,15 +79,15 @@ func CheckFile(path string) (FileInfo, error) {
 		// also make bbolt panic while walking pages, which is damage too.
 		defer func() {
 			if r := recover(); r != nil {
-				err = errNotOurs(path, fmt.Errorf("panic while checking: %v", r))
+				err = errNotBackup(path, fmt.Errorf("panic while checking: %v", r))
 			}
 		}()
 		for cerr := range tx.Check() {
-			return errNotOurs(path, cerr)
+			return errNotBackup(path, cerr)
 		}
 		meta := tx.Bucket(bucketMeta)
 		if meta == nil {
-			return errNotOurs(path, errors.New("no meta bucket"))
+			return errNotBackup(path, errors.New("no meta bucket"))
 		}
 		info.Schema = fromU64(meta.Get(keySchema))
 		if info.Schema > SchemaLatest {

@@ -66,6 +66,12 @@ func errNotOurs(path string, cause error) error {
 	return &UserError{Msg: fmt.Sprintf("文件 %s 不是本程序的数据文件，或已损坏。请检查路径，或从备份中恢复。", path), Err: fmt.Errorf("%w: %w", ErrNotOurs, cause)}
 }
 
+// errNotBackup is errNotOurs for a file picked to restore from: pointing
+// the clerk at "restore from a backup" would be circular there.
+func errNotBackup(path string, cause error) error {
+	return &UserError{Msg: fmt.Sprintf("文件 %s 不是本程序的数据文件或备份，或已损坏，不能用来恢复。请选择数据文件夹 backups 中的备份（fazhi-日期-时间-….db），或用“备份到文件”做的备份。", path), Err: fmt.Errorf("%w: %w", ErrNotOurs, cause)}
+}
+
 func errNoDept(name string) error {
 	return userErr(ErrNotFound, "没有名为“%s”的部门或别名。可用 fazhi dept list 查看已登记的部门。", name)
 }

@@ -324,12 +324,12 @@ func TestRestoreRefusesFilesNotOurs(t *testing.T) {
 		name, path, want string
 	}{
 		{"missing", filepath.Join(dir, "nosuch.db"), "找不到文件"},
-		{"empty", write("empty.db", nil), "不是本程序的数据文件"},
-		{"text", write("text.db", []byte("这不是数据文件")), "不是本程序的数据文件"},
-		{"folder", dir, "不是本程序的数据文件"},
-		{"foreign bbolt", foreign, "不是本程序的数据文件"},
+		{"empty", write("empty.db", nil), "不是本程序的数据文件或备份"},
+		{"text", write("text.db", []byte("这不是数据文件")), "不是本程序的数据文件或备份"},
+		{"folder", dir, "不是本程序的数据文件或备份"},
+		{"foreign bbolt", foreign, "不是本程序的数据文件或备份"},
 		{"newer schema", newer, "更新版本"},
-		{"truncated", write("truncated.db", b[:len(b)/2]), "不是本程序的数据文件"},
+		{"truncated", write("truncated.db", b[:len(b)/2]), "不是本程序的数据文件或备份"},
 	}
 	s := openStore(t)
 	addDept(t, s, "法制办")

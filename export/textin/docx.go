@@ -43,7 +43,9 @@ func ReadDocx(r io.ReaderAt, size int64) ([]string, error) {
 		return nil, newError(ErrNotDocx, err)
 	}
 	f := mainPart(zr)
-	if f == nil {
+	if f == nil || !isWordPart(f.Name) {
+		// A real .xlsx or .pptx names its workbook or presentation as the
+		// main part: not a document whatever its extension says.
 		return nil, newError(ErrNotDocx, errNoDocument)
 	}
 	if f.UncompressedSize64 > uint64(maxXML) {
@@ -63,6 +65,13 @@ func ReadDocx(r io.ReaderAt, size int64) ([]string, error) {
 		return nil, newError(ErrNotDocx, err)
 	}
 	return paras, nil
+}
+
+// isWordPart tells a Word main part from the main part of another Office
+// package (xl/workbook.xml, ppt/presentation.xml).
+func isWordPart(name string) bool {
+	lower := strings.ToLower(strings.TrimPrefix(name, "/"))
+	return !strings.HasPrefix(lower, "xl/") && !strings.HasPrefix(lower, "ppt/")
 }
 
 // mainPart finds word/document.xml, or whatever the package relationships

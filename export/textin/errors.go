@@ -95,6 +95,7 @@ var (
 	errIsDir       = errors.New("path is a directory")
 	errNoDocument  = errors.New("zip has no word/document.xml")
 	errLimit       = errors.New("size limit exceeded")
+	errSpreadsheet = errors.New("compound file holds a spreadsheet")
 	errUndecodable = errors.New("too many undecodable bytes")
 	errNUL         = errors.New("NUL bytes in a non-UTF-16 file")
 )

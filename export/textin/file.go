@@ -74,6 +74,21 @@ func readFile(path string) (string, error) {
 	return Decode(b)
 }
 
+// utf16le is a stream name as the OLE directory stores it.
+func utf16le(name string) []byte {
+	var b []byte
+	for _, u := range utf16.Encode([]rune(name)) {
+		b = append(b, byte(u), byte(u>>8))
+	}
+	return append(b, 0, 0) // the terminating NUL: "Book" must not match "Workbook"'s tail alone
+}
+
+var (
+	workbookStream = utf16le("Workbook")
+	bookStream     = utf16le("Book")
+	wordStream     = utf16le("WordDocument")
+)
+
 // encryptedPackage is the stream name (UTF-16LE in the OLE directory) under
 // which Office stores a password-protected .docx/.xlsx.
 var encryptedPackage = func() []byte {
@@ -90,6 +105,11 @@ func oleError(r io.Reader) error {
 	b, _ := io.ReadAll(io.LimitReader(r, MaxSize))
 	if bytes.Contains(b, encryptedPackage) {
 		return newError(ErrEncrypted, nil)
+	}
+	// An .xls or WPS .et holds a Workbook (or, before Excel 97, Book)
+	// stream and no WordDocument (a .doc may embed a spreadsheet).
+	if (bytes.Contains(b, workbookStream) || bytes.Contains(b, bookStream)) && !bytes.Contains(b, wordStream) {
+		return newError(ErrNotDocx, errSpreadsheet)
 	}
 	return newError(ErrOldWord, nil)
 }

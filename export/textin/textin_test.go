@@ -331,6 +331,13 @@ func TestReadFile(t *testing.T) {
 		{"pdf", write("a.pdf", []byte("%PDF-1.7\n")), "", ErrPDF, "PDF"},
 		{"rtf", write("a.doc", []byte(`{\rtf1\ansi 法}`)), "", ErrRTF, "RTF"},
 		{"xlsx", write("表.docx", makeDocx(t, docxPart{"xl/workbook.xml", "<workbook/>"})), "", ErrNotDocx, "Excel"},
+		// A real .xlsx names its workbook as the main part; found by the
+		// hostile corpus, which read one as an empty document.
+		{"xlsx with package rels", write("表2.docx", makeDocx(t,
+			docxPart{"_rels/.rels", `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`},
+			docxPart{"xl/workbook.xml", "<workbook/>"})), "", ErrNotDocx, "Excel"},
+		{"xls", write("表.xls", append(append(append([]byte{}, ole...), utf16le("Workbook")...), make([]byte, 64)...)), "", ErrNotDocx, "Excel"},
+		{"doc embedding a workbook", write("嵌.doc", append(append(append([]byte{}, ole...), utf16le("WordDocument")...), utf16le("Workbook")...)), "", ErrOldWord, "旧版 Word"},
 		{"binary", write("a.png", []byte("\x89PNG\r\n\x1a\n\x00\x00")), "", ErrBinary, "不是文本或 Word 文档"},
 		{"missing", filepath.Join(dir, "无.txt"), "", ErrUnreadable, "找不到文件"},
 		{"directory", dir, "", ErrUnreadable, "文件夹"},

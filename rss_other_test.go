@@ -1,0 +1,9 @@
+//go:build !unix
+
+package main
+
+import "os"
+
+// maxRSS is not measured on this system; the memory bound is checked on
+// Linux, where CI runs.
+func maxRSS(*os.ProcessState) int64 { return 0 }
