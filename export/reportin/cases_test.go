@@ -90,8 +90,8 @@ var reportCases = []reportCase{
 		signature: []string{}, dropped: []string{"![]() ![]()"},
 	},
 	{
-		name: "full-width, parts out of order, Chinese-numeral date, 其他",
-		text: "某镇2024年法治政府建设年度报告\r\n县人民政府：\r\n现将有关情况报告如下：\r\n一、存在的问题\r\n　　一是学法不够。\r\n二、主要举措和成效\r\n（一）加强领导。\r\n全年开展学法4次。\r\n三、党政主要负责人履行推进法治建设第一责任人职责情况\r\n书记带头述法。\r\n四、2025年工作安排\r\n继续推进。\r\n五、其他需要报告的情况\r\n无。\r\n中共某镇委员会\r\n某镇人民政府\r\n二〇二五年一月二十七日\r\n（联系人：张三，联系电话：0769-1234）",
+		name:  "full-width, parts out of order, Chinese-numeral date, 其他",
+		text:  "某镇2024年法治政府建设年度报告\r\n县人民政府：\r\n现将有关情况报告如下：\r\n一、存在的问题\r\n　　一是学法不够。\r\n二、主要举措和成效\r\n（一）加强领导。\r\n全年开展学法4次。\r\n三、党政主要负责人履行推进法治建设第一责任人职责情况\r\n书记带头述法。\r\n四、2025年工作安排\r\n继续推进。\r\n五、其他需要报告的情况\r\n无。\r\n中共某镇委员会\r\n某镇人民政府\r\n二〇二五年一月二十七日\r\n（联系人：张三，联系电话：0769-1234）",
 		title: "某镇2024年法治政府建设年度报告", addressee: "县人民政府：", opening: "现将有关情况报告如下：",
 		sections: []wantSection{
 			{data.SectionShortcomings, "存在的问题", 1, "一是学法不够。", "一是学法不够。"},
