@@ -33,6 +33,7 @@ var commands = map[string]command{
 	"profile": cmdProfile,
 	"plan":    cmdPlan,
 	"tasks":   cmdTasks,
+	"report":  cmdReport,
 }
 
 // errUsage marks a mistake in how a command was called; its text says the

@@ -116,8 +116,15 @@ func CheckReport(r Report, figures []Figure, level string, today Date) []Problem
 			} else {
 				end += len("】")
 			}
+			// The words before the prompt on its line say what it is about
+			// (which task, which duty).
+			lineStart := strings.LastIndex(s.Text[:pos], "\n") + 1
+			context := []rune(s.Text[lineStart : pos+end])
+			if len(context) > 80 {
+				context = append([]rune("…"), context[len(context)-80:]...)
+			}
 			add(Problem{Kind: ProblemPrompt, Section: s.Key, Offset: pos, Figure: -1,
-				Message: fmt.Sprintf("“%s”中有待填写的内容：%s", s.Key.Label(), s.Text[pos:pos+end])})
+				Message: "待填写：" + string(context)})
 			from = pos + end
 		}
 	}

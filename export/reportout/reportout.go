@@ -63,31 +63,38 @@ func nonEmptyLines(s string) []string {
 }
 
 // subheading splits a （一） line into its heading and the text run on after
-// it; ok is false for a line that is not a heading.
-func subheading(line string) (head, runIn string, ok bool) {
+// it; ok is false for a line that is not a heading. A heading is a short
+// phrase without 。 alone on its line, or a short phrase ending in 。 with
+// the text running on after it. A line that is one sentence ending in 。
+// is a numbered item (（一）法治队伍素质有待提高。), not a heading: in 楷体
+// it would look like one. body is the line with its marker made full-width,
+// for a line that is not a heading.
+func subheading(line string) (head, runIn, body string, ok bool) {
 	rs := []rune(line)
 	if len(rs) < 3 || (rs[0] != '(' && rs[0] != '（') {
-		return "", "", false
+		return "", "", line, false
 	}
 	j := 1
 	for j < len(rs) && strings.ContainsRune("一二三四五六七八九十", rs[j]) {
 		j++
 	}
 	if j == 1 || j >= len(rs) || (rs[j] != ')' && rs[j] != '）') {
-		return "", "", false
+		return "", "", line, false
 	}
 	marker := "（" + string(rs[1:j]) + "）"
 	rest := string(rs[j+1:])
+	body = marker + rest
 	if i := strings.Index(rest, "。"); i >= 0 {
-		if utf8.RuneCountInString(rest[:i]) > maxRunInHeading {
-			return "", "", false
+		after := strings.TrimSpace(rest[i+len("。"):])
+		if utf8.RuneCountInString(rest[:i]) > maxRunInHeading || after == "" {
+			return "", "", body, false
 		}
-		return marker + rest[:i+len("。")], strings.TrimSpace(rest[i+len("。"):]), true
+		return marker + rest[:i+len("。")], after, body, true
 	}
 	if utf8.RuneCountInString(rest) > maxRunInHeading {
-		return "", "", false
+		return "", "", body, false
 	}
-	return marker + rest, "", true
+	return marker + rest, "", body, true
 }
 
 // Document maps r to the blocks of a 公文.
@@ -105,10 +112,10 @@ func Document(r data.Report) docx.Document {
 	for _, p := range parts(r) {
 		b = append(b, docx.Block{Kind: docx.Heading1, Text: p.heading})
 		for _, l := range p.lines {
-			if head, runIn, ok := subheading(l); ok {
+			if head, runIn, body, ok := subheading(l); ok {
 				b = append(b, docx.Block{Kind: docx.Heading2, Text: head, RunIn: runIn})
 			} else {
-				b = append(b, docx.Block{Text: l})
+				b = append(b, docx.Block{Text: body})
 			}
 		}
 	}
@@ -148,9 +155,7 @@ func Text(r data.Report) string {
 	for _, p := range parts(r) {
 		lines = append(lines, "　　"+p.heading)
 		for _, l := range p.lines {
-			if head, runIn, ok := subheading(l); ok {
-				l = head + runIn
-			}
+			_, _, l, _ = subheading(l)
 			lines = append(lines, "　　"+l)
 		}
 	}
