@@ -116,6 +116,9 @@ func newReportView(u *UI) *reportView {
 			if p.Info {
 				mark = "· "
 			}
+			if p.Section != "" {
+				mark += "［" + p.Section.Label() + "］"
+			}
 			o.(*widget.Label).SetText(mark + p.Message)
 		},
 	)

@@ -119,12 +119,17 @@ func CheckReport(r Report, figures []Figure, level string, today Date) []Problem
 			// The words before the prompt on its line say what it is about
 			// (which task, which duty).
 			lineStart := strings.LastIndex(s.Text[:pos], "\n") + 1
+			if lineStart == pos && pos > 0 {
+				// A prompt alone on its line: the line above (a （二）
+				// heading) names what it is about.
+				lineStart = strings.LastIndex(s.Text[:pos-1], "\n") + 1
+			}
 			context := []rune(s.Text[lineStart : pos+end])
 			if len(context) > 80 {
 				context = append([]rune("…"), context[len(context)-80:]...)
 			}
 			add(Problem{Kind: ProblemPrompt, Section: s.Key, Offset: pos, Figure: -1,
-				Message: "待填写：" + string(context)})
+				Message: "待填写：" + strings.ReplaceAll(string(context), "\n", " ")})
 			from = pos + end
 		}
 	}
