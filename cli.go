@@ -35,6 +35,7 @@ var commands = map[string]command{
 	"tasks":   cmdTasks,
 	"backup":  cmdBackup,
 	"restore": cmdRestore,
+	"report":  cmdReport,
 }
 
 // errUsage marks a mistake in how a command was called; its text says the

@@ -110,6 +110,19 @@ const helpText = `法治政府建设台账 —— 任务分解表、统计报表
             [--cooperate 部门]... [--responsible 部门]... [--deadline YYYY-MM-DD] [--deadline-text 原文] [--long-term]
   tasks progress --year 年度 --no 序号 [--chapter 一] --dept 部门 --text 进展 [--date YYYY-MM-DD]
   tasks status --year 年度 --no 序号 [--chapter 一] --set 未开始|推进中|已完成|长期坚持
+  report import 文件 --year 年度 [--dry-run] [--json] [--replace]
+                                        读取往年的年度报告（.txt 或 .docx），按“举措和成效、不足、
+                                        主要负责人履职、主要安排、其他”分部分显示；不加 --dry-run 时保存
+  report draft --year 年度 [--replace] [--as-of YYYY-MM-DD]
+                                        由该年度的任务、进展和统计数据生成报告草稿并保存
+  report check --year 年度 [--as-of YYYY-MM-DD] [--json]
+                                        检查数字是否与统计数据一致、规定部分是否齐全、报送期限；有问题时退出状态为 1
+  report export --year 年度 -o 文件.docx|文件.txt [--force]
+                                        按公文格式导出（--force 覆盖已有文件）；每次导出自动保存历史版本
+  report show --year 年度 [--snapshot 编号] [--json]
+  report snapshots --year 年度           列出历史版本
+  report restore --year 年度 --snapshot 编号
+                                        恢复历史版本（恢复前的内容也保存为历史版本）
   backup [-o 文件 [--replace]]         立即备份：不加 -o 时备份到数据文件夹的 backups/ 中
   backup list [--json]                  列出自动备份（最新的在前）
   backup keep [份数]                    显示或设置自动备份保留的份数（默认 10）

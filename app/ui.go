@@ -79,7 +79,7 @@ func New(a fyne.App, s *data.Store) *UI {
 		{"overview", "概览", theme.HomeIcon(), newOverviewView(u)},
 		{"tasks", "任务分解表", theme.ListIcon(), newTaskView(u)},
 		{"stats", "统计报表", theme.GridIcon(), newPlanned(plannedStats)},
-		{"report", "年度报告", theme.DocumentIcon(), newPlanned(plannedReport)},
+		{"report", "年度报告", theme.DocumentIcon(), newReportView(u)},
 		{"depts", "部门", theme.AccountIcon(), newDeptView(u)},
 		{"settings", "设置", theme.SettingsIcon(), newSettingsView(u)},
 	}

@@ -18,16 +18,25 @@ package data
 //	tasks/
 //	    id (uint64 BE)   → JSON Task (refers to departments by id; carries
 //	                       its status and progress entries)
+//	reports/
+//	    year (uint64 BE) → JSON Report (sections, signature, date, linked
+//	                       figures)
+//	reportsnaps/
+//	    year (uint64 BE) ‖ id (uint64 BE) → JSON Snapshot (the report as
+//	                       exported, or as it was before a replace/restore)
 //
-// Ids come from the bucket's NextSequence, so keys sort in creation order.
+// Ids come from the bucket's NextSequence, so keys sort in creation order;
+// the year prefix of reportsnaps/ lets a cursor list one year's snapshots.
 
 var (
-	bucketMeta      = []byte("meta")
-	bucketProfile   = []byte("profile")
-	bucketDepts     = []byte("depts")
-	bucketDeptNames = []byte("deptnames")
-	bucketTasks     = []byte("tasks")
-	bucketPlans     = []byte("plans")
+	bucketMeta        = []byte("meta")
+	bucketProfile     = []byte("profile")
+	bucketDepts       = []byte("depts")
+	bucketDeptNames   = []byte("deptnames")
+	bucketTasks       = []byte("tasks")
+	bucketPlans       = []byte("plans")
+	bucketReports     = []byte("reports")
+	bucketReportSnaps = []byte("reportsnaps")
 
 	keySchema     = []byte("schema")
 	keyProfile    = []byte("profile")
@@ -36,4 +45,4 @@ var (
 
 // allBuckets are created when a file is opened, so that every later
 // transaction can rely on them existing.
-var allBuckets = [][]byte{bucketMeta, bucketProfile, bucketDepts, bucketDeptNames, bucketPlans, bucketTasks}
+var allBuckets = [][]byte{bucketMeta, bucketProfile, bucketDepts, bucketDeptNames, bucketPlans, bucketTasks, bucketReports, bucketReportSnaps}

@@ -124,3 +124,7 @@ func Message(err error) string {
 	}
 	return "操作失败，已有数据未改变。详细原因：" + err.Error()
 }
+
+func errNoReport(year int) error {
+	return userErr(ErrNotFound, "%d年还没有年度报告。可以先生成草稿（fazhi report draft --year %d）或导入往年报告。", year, year)
+}

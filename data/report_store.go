@@ -1,0 +1,162 @@
+package data
+
+import (
+	"bytes"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Snapshot is a report as it stood at one moment: taken on every export
+// (so the text that left the office can always be found again) and before
+// a report is replaced or restored (so nothing typed is lost to either).
+type Snapshot struct {
+	ID     uint64    `json:"id"`
+	Year   int       `json:"year"`
+	At     time.Time `json:"at"`
+	Reason string    `json:"reason"` // 导出 黄江镇….docx, 替换前, 恢复前
+	Report Report    `json:"report"`
+}
+
+func snapKey(year int, id uint64) []byte { return append(u64(uint64(year)), u64(id)...) }
+
+// Report returns the stored report of a year, and false when there is none.
+func (s *Store) Report(year int) (Report, bool, error) {
+	var r Report
+	var ok bool
+	err := s.view(func(tx *bolt.Tx) (err error) {
+		ok, err = getJSON(tx.Bucket(bucketReports), u64(uint64(year)), &r)
+		return err
+	})
+	return r, ok, err
+}
+
+// SaveReport stores the report as edited, replacing the year's report: the
+// editor saves this way as the clerk types.
+func (s *Store) SaveReport(r Report) (Report, error) {
+	r, err := r.clean()
+	if err != nil {
+		return r, err
+	}
+	r.Updated = time.Now()
+	return r, s.update(func(tx *bolt.Tx) error {
+		return putJSON(tx.Bucket(bucketReports), u64(uint64(r.Year)), r)
+	})
+}
+
+// CreateReport stores a new report for its year (a draft, an imported past
+// report). A year that has one already is refused unless replace is set;
+// replacing keeps the old report as a snapshot in the same transaction.
+func (s *Store) CreateReport(r Report, replace bool) (Report, error) {
+	r, err := r.clean()
+	if err != nil {
+		return r, err
+	}
+	r.Updated = time.Now()
+	return r, s.update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketReports)
+		var old Report
+		exists, err := getJSON(b, u64(uint64(r.Year)), &old)
+		if err != nil {
+			return err
+		}
+		if exists {
+			if !replace {
+				return userErr(ErrExists, "%d年已经有年度报告了。如确要替换（原报告会保存为历史版本，可以恢复），请确认替换（命令行加 --replace）。", r.Year)
+			}
+			if _, err := putSnapshot(tx, old, "替换前"); err != nil {
+				return err
+			}
+		}
+		return putJSON(b, u64(uint64(r.Year)), r)
+	})
+}
+
+func putSnapshot(tx *bolt.Tx, r Report, reason string) (Snapshot, error) {
+	b := tx.Bucket(bucketReportSnaps)
+	id, err := b.NextSequence()
+	if err != nil {
+		return Snapshot{}, err
+	}
+	sn := Snapshot{ID: id, Year: r.Year, At: time.Now(), Reason: reason, Report: r}
+	return sn, putJSON(b, snapKey(r.Year, id), sn)
+}
+
+// SnapshotReport keeps the year's report as it stands now, with the reason
+// (the export's file name). Called after every export.
+func (s *Store) SnapshotReport(year int, reason string) (Snapshot, error) {
+	var sn Snapshot
+	err := s.update(func(tx *bolt.Tx) error {
+		var r Report
+		ok, err := getJSON(tx.Bucket(bucketReports), u64(uint64(year)), &r)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return errNoReport(year)
+		}
+		sn, err = putSnapshot(tx, r, reason)
+		return err
+	})
+	return sn, err
+}
+
+// ReportSnapshots lists the year's snapshots, oldest first.
+func (s *Store) ReportSnapshots(year int) ([]Snapshot, error) {
+	var out []Snapshot
+	err := s.view(func(tx *bolt.Tx) error {
+		prefix := u64(uint64(year))
+		c := tx.Bucket(bucketReportSnaps).Cursor()
+		for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+			var sn Snapshot
+			if _, err := getJSON(tx.Bucket(bucketReportSnaps), k, &sn); err != nil {
+				return err
+			}
+			out = append(out, sn)
+		}
+		return nil
+	})
+	return out, err
+}
+
+// ReportSnapshot opens one snapshot of the year.
+func (s *Store) ReportSnapshot(year int, id uint64) (Snapshot, error) {
+	var sn Snapshot
+	err := s.view(func(tx *bolt.Tx) error {
+		ok, err := getJSON(tx.Bucket(bucketReportSnaps), snapKey(year, id), &sn)
+		if err == nil && !ok {
+			err = userErr(ErrNotFound, "%d年年度报告没有编号为 %d 的历史版本。可用 fazhi report snapshots --year %d 查看。", year, id, year)
+		}
+		return err
+	})
+	return sn, err
+}
+
+// RestoreReport makes snapshot id the year's report again. The report it
+// replaces is kept as a snapshot first, so a restore can itself be undone.
+func (s *Store) RestoreReport(year int, id uint64) (Report, error) {
+	var r Report
+	err := s.update(func(tx *bolt.Tx) error {
+		var sn Snapshot
+		ok, err := getJSON(tx.Bucket(bucketReportSnaps), snapKey(year, id), &sn)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return userErr(ErrNotFound, "%d年年度报告没有编号为 %d 的历史版本。可用 fazhi report snapshots --year %d 查看。", year, id, year)
+		}
+		b := tx.Bucket(bucketReports)
+		var cur Report
+		if ok, err := getJSON(b, u64(uint64(year)), &cur); err != nil {
+			return err
+		} else if ok {
+			if _, err := putSnapshot(tx, cur, "恢复前"); err != nil {
+				return err
+			}
+		}
+		r = sn.Report
+		r.Updated = time.Now()
+		return putJSON(b, u64(uint64(year)), r)
+	})
+	return r, err
+}

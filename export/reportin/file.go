@@ -1,0 +1,43 @@
+package reportin
+
+import (
+	"errors"
+	"path/filepath"
+
+	"fazhi/export/textin"
+)
+
+// ErrNoSections: the file holds no 一、… part of a report.
+var ErrNoSections = errors.New("reportin: no report sections found")
+
+// Error is a file that cannot be taken as a report; UserMessage says why
+// and what to do.
+type Error struct {
+	Path string
+	Err  error
+}
+
+func (e *Error) Error() string { return "read report " + e.Path + ": " + e.Err.Error() }
+func (e *Error) Unwrap() error { return e.Err }
+
+// UserMessage is the sentence the window and the command line show.
+func (e *Error) UserMessage() string {
+	return "“" + filepath.Base(e.Path) + "”中没有找到年度报告的章节（如“一、主要举措和成效”“二、存在的不足和原因”）。请确认选对了文件；如果标题没有“一、”“二、”这样的编号，请先在 Word 或 WPS 中编上号再导入。"
+}
+
+// ReadFile reads a past report from a .txt (UTF-8, GBK, UTF-16) or .docx
+// file, recognised by its content. Files textin cannot read give its
+// errors (an old .doc, a PDF…); a file without a single 一、 part gives an
+// *Error wrapping ErrNoSections.
+func ReadFile(path string) (Result, error) {
+	text, err := textin.ReadFile(path)
+	if err != nil {
+		return Result{}, err
+	}
+	res := Parse(text)
+	if len(res.Report.Sections) == 0 {
+		return res, &Error{Path: path, Err: ErrNoSections}
+	}
+	res.Report.Source = filepath.Base(path)
+	return res, nil
+}
