@@ -13,29 +13,28 @@ type Deadline struct {
 	Date Date
 }
 
-// ReportDue is when the report on year y must reach the 党委 and the
-// government above. The 法治政府建设与责任落实督察工作规定 (2019) gives county
-// and higher governments 1 March of the next year; townships report in the
-// first quarter, so 31 March.
-func ReportDue(y int, level string) Date {
+// ReportDeadlines are the dates a year's report is due (to the 党委, 人大
+// and the government above) and must be public by. 县级以上 governments
+// report by 1 March (规定 art. 25); townships within the first quarter; all
+// publish by 1 April.
+func ReportDeadlines(year int, level string) (submit, publish Date) {
+	submit = NewDate(year+1, time.March, 31)
 	if level == LevelCounty || level == LevelCity {
-		return NewDate(y+1, time.March, 1)
+		submit = NewDate(year+1, time.March, 1)
 	}
-	return NewDate(y+1, time.March, 31)
+	return submit, NewDate(year+1, time.April, 1)
 }
-
-// ReportPublicDue is when the report on year y must be public: 1 April of
-// the next year, at every level.
-func ReportPublicDue(y int) Date { return NewDate(y+1, time.April, 1) }
 
 // Calendar lists the dates that fall in year y for an office at level, in
 // date order: the report on the year before (due and public), the four
 // quarterly progress returns, and, last, the report on y itself, due early
 // next year, so the clerk sees it coming.
 func Calendar(y int, level string) []Deadline {
+	lastDue, lastPublic := ReportDeadlines(y-1, level)
+	due, public := ReportDeadlines(y, level)
 	cal := []Deadline{
-		{fmt.Sprintf("报送%d年度法治政府建设年度报告", y-1), ReportDue(y-1, level)},
-		{fmt.Sprintf("向社会公开%d年度报告", y-1), ReportPublicDue(y - 1)},
+		{fmt.Sprintf("报送%d年度法治政府建设年度报告", y-1), lastDue},
+		{fmt.Sprintf("向社会公开%d年度报告", y-1), lastPublic},
 	}
 	quarters := []string{"一", "二", "三", "四"}
 	for i, q := range quarters {
@@ -43,8 +42,8 @@ func Calendar(y int, level string) []Deadline {
 		cal = append(cal, Deadline{"第" + q + "季度任务推进情况报送", NewDate(y, time.Month(3*i+4), 0)})
 	}
 	cal = append(cal,
-		Deadline{fmt.Sprintf("报送%d年度法治政府建设年度报告", y), ReportDue(y, level)},
-		Deadline{fmt.Sprintf("向社会公开%d年度报告", y), ReportPublicDue(y)},
+		Deadline{fmt.Sprintf("报送%d年度法治政府建设年度报告", y), due},
+		Deadline{fmt.Sprintf("向社会公开%d年度报告", y), public},
 	)
 	slices.SortStableFunc(cal, func(a, b Deadline) int { return a.Date.Compare(b.Date) })
 	return cal

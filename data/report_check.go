@@ -5,7 +5,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
 )
 
@@ -39,18 +38,6 @@ type Problem struct {
 	Figure  int         `json:"figure"`
 	Message string      `json:"message"`
 	Info    bool        `json:"info,omitempty"`
-}
-
-// ReportDeadlines are the dates a year's report is due (to the 党委, 人大
-// and the government above) and must be public by. 县级以上 governments
-// report by 1 March (规定 art. 25); townships within the first quarter; all
-// publish by 1 April.
-func ReportDeadlines(year int, level string) (submit, publish Date) {
-	submit = NewDate(year+1, time.March, 31)
-	if level == LevelCounty || level == LevelCity {
-		submit = NewDate(year+1, time.March, 1)
-	}
-	return submit, NewDate(year+1, time.April, 1)
 }
 
 // CheckReport lists what is wrong with r on day today: linked figures whose
