@@ -48,8 +48,8 @@ func cellRef(s string) (int, int) {
 // task is what a case checks of one task.
 type task struct {
 	chapter, no, text, lead, coop, resp, deadline, deadlineText, status, progress string
-	all, longTerm                                                              bool
-	extra                                                                      map[string]string
+	all, longTerm                                                                 bool
+	extra                                                                         map[string]string
 }
 
 func summarise(d data.TaskDraft) task {
