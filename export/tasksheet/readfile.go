@@ -156,7 +156,7 @@ func ReadWorkbook(r io.ReaderAt, size int64, name string) (wb *Workbook, err err
 		return readOLE(r, size, name)
 	case bytes.HasPrefix(head, zipMagic):
 		return readXLSX(r, size, name)
-	case len(bytes.TrimSpace(head)) == 0 && allBlank(r, size):
+	case len(bytes.Trim(head, "\x00 \t\r\n")) == 0 && allBlank(r, size):
 		return nil, fail(ErrEmpty, name, nil)
 	}
 	return nil, fail(ErrNotWorkbook, name, nil)
