@@ -45,15 +45,15 @@ func cellRef(s string) (int, int) {
 	return col, row - 1
 }
 
-// task is what a case checks of one task.
-type task struct {
+// wantTask is what a case checks of one task.
+type wantTask struct {
 	chapter, no, text, lead, coop, resp, deadline, deadlineText, status, progress string
 	all, longTerm                                                                 bool
 	extra                                                                         map[string]string
 }
 
-func summarise(d data.TaskDraft) task {
-	t := task{
+func summarise(d data.TaskDraft) wantTask {
+	t := wantTask{
 		chapter: d.Chapter, no: strconv.Itoa(d.No), text: d.Text,
 		lead: strings.Join(d.LeadNames, "、"), coop: strings.Join(d.CooperateNames, "、"), resp: strings.Join(d.ResponsibleNames, "、"),
 		deadline: d.Deadline.String(), deadlineText: d.DeadlineText, status: string(d.Status),
@@ -74,7 +74,7 @@ var readCases = []struct {
 	meanings []Column // of the header columns, in order
 	title    string
 	chapters []string // "no title"
-	tasks    []task
+	tasks    []wantTask
 	footer   int      // footer lines
 	problems []string // substrings, one per expected problem
 }{
@@ -83,7 +83,7 @@ var readCases = []struct {
 		text:     "序号|工作任务|牵头单位|配合单位|完成时限|备注\n1|加强党的领导。具体如下|党政办|法制办、司法所|2024年6月底|无\n2|推进依法决策|司法所||2024-12-31|",
 		header:   []int{1},
 		meanings: []Column{ColNo, ColTask, ColLead, ColCooperate, ColDeadline, ColNote},
-		tasks: []task{
+		tasks: []wantTask{
 			{no: "1", text: "加强党的领导。具体如下", lead: "党政办", coop: "法制办、司法所", deadline: "2024-06-30", deadlineText: "2024年6月底", extra: map[string]string{"备注": "无"}},
 			{no: "2", text: "推进依法决策", lead: "司法所", deadline: "2024-12-31"},
 		},
@@ -95,7 +95,7 @@ var readCases = []struct {
 		header:   []int{3},
 		meanings: []Column{ColNo, ColTask, ColResponsible, ColDeadline},
 		title:    "黄江镇2024年法治政府建设任务分解表",
-		tasks:    []task{{no: "1", text: "任务甲", resp: "党政办", longTerm: true, deadlineText: "长期坚持"}},
+		tasks:    []wantTask{{no: "1", text: "任务甲", resp: "党政办", longTerm: true, deadlineText: "长期坚持"}},
 		footer:   2,
 	},
 	{
@@ -104,7 +104,7 @@ var readCases = []struct {
 		merges:   []string{"A1:A2", "B1:B2", "C1:D1", "E1:E2", "F1:F2"},
 		header:   []int{1, 2},
 		meanings: []Column{ColNo, ColTask, ColLead, ColCooperate, ColDeadline, ColStatus},
-		tasks: []task{
+		tasks: []wantTask{
 			{no: "1", text: "任务甲", lead: "组织办", coop: "财政分局", deadline: "2024-06-30", status: "已完成"},
 			{no: "2", text: "任务乙", lead: "法制办", deadline: "2024-12-31", status: "推进中"},
 		},
@@ -116,7 +116,7 @@ var readCases = []struct {
 		header:   []int{1},
 		meanings: []Column{ColNo, ColTask, ColLead},
 		chapters: []string{"一 依法全面履行政府职能", "二 健全制度体系"},
-		tasks: []task{
+		tasks: []wantTask{
 			{chapter: "一", no: "1", text: "任务甲", lead: "党政办"},
 			{chapter: "一", no: "2", text: "任务乙", lead: "党政办"},
 			{chapter: "二", no: "1", text: "任务丙", lead: "法制办"},
@@ -128,7 +128,7 @@ var readCases = []struct {
 		merges:   []string{"C4:C5"},
 		header:   []int{1},
 		meanings: []Column{ColNo, ColTask, ColResponsible, ColProgress},
-		tasks: []task{
+		tasks: []wantTask{
 			{no: "1", text: "措施一\n措施一续", resp: "党政办、司法所", progress: "已开展培训\n召开会议"},
 			{no: "2", text: "措施二", resp: "法制办"},
 			{no: "3", text: "措施三", resp: "法制办"},
@@ -140,7 +140,7 @@ var readCases = []struct {
 		merges:   []string{"A2:A3", "B2:B3", "D2:D3"},
 		header:   []int{1},
 		meanings: []Column{ColNo, ColTask, ColTask, ColLead},
-		tasks: []task{
+		tasks: []wantTask{
 			{no: "1", text: "任务甲\n措施一\n措施二", lead: "党政办"},
 			{no: "2", text: "任务乙\n措施三", lead: "司法所"},
 		},
@@ -150,7 +150,7 @@ var readCases = []struct {
 		text:     "序号|工作任务|牵头单位|配合单位\n１|任务甲|党政办牵头|各有关部门\n~2.|任务乙|法制办|\n3.0|任务丙|司法所|",
 		header:   []int{1},
 		meanings: []Column{ColNo, ColTask, ColLead, ColCooperate},
-		tasks: []task{
+		tasks: []wantTask{
 			{no: "1", text: "任务甲", lead: "党政办", all: true},
 			{no: "2", text: "任务乙", lead: "法制办"},
 			{no: "3", text: "任务丙", lead: "司法所"},
@@ -162,7 +162,7 @@ var readCases = []struct {
 		text:     "编号|任务内容|牵头领导|责任部门|佐证材料|\n1|任务甲|张三|党政办|会议纪要|x",
 		header:   []int{1},
 		meanings: []Column{ColNo, ColTask, ColUnknown, ColResponsible, ColUnknown},
-		tasks: []task{
+		tasks: []wantTask{
 			{no: "1", text: "任务甲", resp: "党政办", extra: map[string]string{"牵头领导": "张三", "佐证材料": "会议纪要"}},
 		},
 	},
@@ -171,7 +171,7 @@ var readCases = []struct {
 		text:     "工作任务|责任单位|完成时限\n任务甲|党政办|6月底\n任务乙|司法所|按上级要求",
 		header:   []int{1},
 		meanings: []Column{ColTask, ColResponsible, ColDeadline},
-		tasks: []task{
+		tasks: []wantTask{
 			{no: "1", text: "任务甲", resp: "党政办", deadline: "2024-06-30", deadlineText: "6月底"},
 			{no: "2", text: "任务乙", resp: "司法所", deadlineText: "按上级要求"},
 		},
@@ -182,7 +182,7 @@ var readCases = []struct {
 		text:     "序号|工作任务|牵头单位\n|按季度报送|\n1|任务甲|党政办\n1|任务甲重复|党政办",
 		header:   []int{1},
 		meanings: []Column{ColNo, ColTask, ColLead},
-		tasks: []task{
+		tasks: []wantTask{
 			{no: "1", text: "任务甲", lead: "党政办"},
 			{no: "1", text: "任务甲重复", lead: "党政办"},
 		},

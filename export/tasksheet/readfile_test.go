@@ -16,10 +16,10 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// bookSheet is one sheet a test writes with excelize: rows of values
-// (strings, ints, floats; a dateCell is written as a serial with a date
+// inSheet is one sheet a test writes with excelize: rows of values
+// (strings, ints, floats; a inDate is written as a serial with a date
 // format, as Excel stores a typed date), merges, hidden rows (1-based).
-type bookSheet struct {
+type inSheet struct {
 	name       string
 	rows       [][]any
 	merges     []string
@@ -28,9 +28,9 @@ type bookSheet struct {
 	veryHidden bool
 }
 
-type dateCell float64
+type inDate float64
 
-func writeBook(t testing.TB, path string, sheets ...bookSheet) {
+func writeInBook(t testing.TB, path string, sheets ...inSheet) {
 	t.Helper()
 	f := excelize.NewFile()
 	defer f.Close()
@@ -52,7 +52,7 @@ func writeBook(t testing.TB, path string, sheets ...bookSheet) {
 				switch v := v.(type) {
 				case nil:
 					continue
-				case dateCell:
+				case inDate:
 					f.SetCellValue(s.name, cell, float64(v))
 					f.SetCellStyle(s.name, cell, cell, dateStyle)
 				default:
@@ -90,15 +90,15 @@ func writeBook(t testing.TB, path string, sheets ...bookSheet) {
 // cityLayout is a 任务分解表 as a city sends it: title, two-level merged
 // header, chapter rows, a continuation row, a hidden row, a text number, a
 // typed date, an extra column and the footer.
-func cityLayout() bookSheet {
-	return bookSheet{
+func cityLayout() inSheet {
+	return inSheet{
 		name: "附件1",
 		rows: [][]any{
 			{"黄江镇2024年法治政府建设任务分解表"},
 			{"序号", "重点任务", "责任单位", nil, "完成时限", "佐证材料"},
 			{nil, nil, "牵头单位", "配合单位"},
 			{"一、加强党的领导"},
-			{1, "健全党委领导法治建设的制度", "党政办", "组织办、法制办", dateCell(45473), "会议纪要"},
+			{1, "健全党委领导法治建设的制度", "党政办", "组织办、法制办", inDate(45473), "会议纪要"},
 			{nil, "每季度研究一次法治工作", nil, "司法所"},
 			{"２", "落实第一责任人职责", "党政办", nil, "2024年底"},
 			{"二、依法行政"},
@@ -113,7 +113,7 @@ func cityLayout() bookSheet {
 
 func TestReadFileLayout(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "city.xlsx")
-	writeBook(t, path, bookSheet{name: "说明", rows: [][]any{{"请按时填报"}}}, cityLayout())
+	writeInBook(t, path, inSheet{name: "说明", rows: [][]any{{"请按时填报"}}}, cityLayout())
 	p, wb, err := ReadFile(path, Options{Year: 2024})
 	if err != nil {
 		t.Fatal(err)
@@ -153,7 +153,7 @@ func TestReadFileLayout(t *testing.T) {
 
 func TestReadFileStamp(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "dept.xlsx")
-	writeBook(t, path, distributed(2024, "党政办", []distRow{{7, "1", "任务甲", "已开展"}}, true)...)
+	writeInBook(t, path, returnedBook(2024, "党政办", []returnedRow{{7, "1", "任务甲", "已开展"}}, true)...)
 	p, wb, err := ReadFile(path, Options{Year: 2024})
 	if err != nil {
 		t.Fatal(err)
@@ -179,7 +179,7 @@ func TestOpenFileRefuses(t *testing.T) {
 		return p
 	}
 	good := filepath.Join(dir, "good.xlsx")
-	writeBook(t, good, cityLayout())
+	writeInBook(t, good, cityLayout())
 	goodBytes, _ := os.ReadFile(good)
 
 	encrypted := filepath.Join(dir, "locked.xlsx")
@@ -209,7 +209,7 @@ func TestOpenFileRefuses(t *testing.T) {
 		{write("cut.xlsx", goodBytes[:len(goodBytes)/2]), ErrBroken, "已损坏"},
 		{write("report.xlsx", docx.Bytes()), ErrNotWorkbook, "不是 Excel 表格"},
 		{encrypted, ErrEncrypted, "密码"},
-		{write("wps.et", cfb(stream{"WpsContent", []byte("et")})), ErrNoExcel, ".et"},
+		{write("wps.et", oleFile(oleStream{"WpsContent", []byte("et")})), ErrNoExcel, ".et"},
 		{write("bomb.xlsx", zipBomb(t)), ErrTooLarge, "太大"},
 		{filepath.Join(dir, "missing.xlsx"), ErrUnreadable, "找不到文件"},
 		{dir, ErrUnreadable, "无法读取"},
@@ -236,7 +236,7 @@ func TestRealFixtures(t *testing.T) {
 		{"soe_procurement_ledger_3sheets_WPS_redacted.xlsx", "招采台账、合同台账、供应商台账"},
 		{"xzfy_guofaban_stat_template.xls", "sheet1、Sheet2"},
 	} {
-		path := filepath.Join("..", "..", "..", "..", "shared", "fixtures", "real", c.file)
+		path := realFixtureIn(t, c.file)
 		wb, err := OpenFile(path)
 		if err != nil {
 			t.Fatalf("%s: %v", c.file, err)
@@ -253,6 +253,25 @@ func TestRealFixtures(t *testing.T) {
 		if !strings.Contains(msg, "没有找到任务分解表的表头") || !strings.Contains(msg, c.sheets) || !strings.Contains(msg, c.file) {
 			t.Errorf("%s: message %q", c.file, msg)
 		}
+	}
+}
+
+// realFixtureIn finds shared/fixtures/real beside the repository, walking up
+// from the package: the repository may be checked out as /work/main or as a
+// worktree one level deeper. A missing fixture fails the test.
+func realFixtureIn(t testing.TB, name string) string {
+	t.Helper()
+	dir, _ := filepath.Abs(".")
+	for {
+		p := filepath.Join(dir, "shared", "fixtures", "real", name)
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+		up := filepath.Dir(dir)
+		if up == dir {
+			t.Fatalf("fixture %s not found above the package", name)
+		}
+		dir = up
 	}
 }
 
@@ -282,15 +301,15 @@ func (zeroReader) Read(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// stream and cfb write a minimal compound file (one or more streams, version
+// oleStream and oleFile write a minimal compound file (one or more streams, version
 // 3), enough to stand for a WPS .et: mscfb only reads. Trimmed from
 // export/xls's test writer.
-type stream struct {
+type oleStream struct {
 	name string
 	data []byte
 }
 
-func cfb(streams ...stream) []byte {
+func oleFile(streams ...oleStream) []byte {
 	const (
 		sect       = 512
 		endOfChain = 0xFFFFFFFE
@@ -375,10 +394,10 @@ func cfb(streams ...stream) []byte {
 	return out
 }
 
-// distRow is one task row of a distributed workbook as a department returns
+// returnedRow is one task row of a distributed workbook as a department returns
 // it: the stored id (0 = the hidden column was lost), number, text and the
 // progress typed in.
-type distRow struct {
+type returnedRow struct {
 	id       uint64
 	no, text string
 	progress string
@@ -389,8 +408,8 @@ type distRow struct {
 // title, instructions, header, rows and the hidden 任务标识 column, and the
 // very-hidden _fazhi stamp. stamp=false stands for a file retyped in WPS
 // that lost both.
-func distributed(year int, dept string, rows []distRow, stamp bool) []bookSheet {
-	table := bookSheet{name: DistSheet, rows: [][]any{
+func returnedBook(year int, dept string, rows []returnedRow, stamp bool) []inSheet {
+	table := inSheet{name: DistSheet, rows: [][]any{
 		{"黄江镇" + "2024年法治政府建设任务分解表（" + dept + "）"},
 		{"请在“进展情况”一栏填写本部门的工作进展，不要改动其他各栏。"},
 		{ColNo.Title(), ColTask.Title(), ColLead.Title(), ColCooperate.Title(), ColDeadline.Title(), ColProgress.Title(), ColStatus.Title(), ColNote.Title()},
@@ -406,9 +425,9 @@ func distributed(year int, dept string, rows []distRow, stamp bool) []bookSheet 
 		}
 		table.rows = append(table.rows, row)
 	}
-	out := []bookSheet{table}
+	out := []inSheet{table}
 	if stamp {
-		out = append(out, bookSheet{name: StampSheet, veryHidden: true, rows: [][]any{
+		out = append(out, inSheet{name: StampSheet, veryHidden: true, rows: [][]any{
 			{StampMagic, StampVersion}, {"year", year}, {"dept", dept}, {"unit", "黄江镇"},
 			{"exported", time.Date(2024, 6, 1, 9, 0, 0, 0, time.UTC).Format(time.RFC3339)},
 		}})
