@@ -153,7 +153,7 @@ func TestReadFileLayout(t *testing.T) {
 
 func TestReadFileStamp(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "dept.xlsx")
-	writeInBook(t, path, returnedBook(2024, "党政办", []returnedRow{{7, "1", "任务甲", "已开展"}}, true)...)
+	writeInBook(t, path, returnedBook(2024, "党政办", []returnedRow{{7, "1", "任务甲", "已开展", ""}}, true)...)
 	p, wb, err := ReadFile(path, Options{Year: 2024})
 	if err != nil {
 		t.Fatal(err)
@@ -401,6 +401,7 @@ type returnedRow struct {
 	id       uint64
 	no, text string
 	progress string
+	status   string
 }
 
 // distributed writes what the distribution contract says a department's
@@ -419,7 +420,7 @@ func returnedBook(year int, dept string, rows []returnedRow, stamp bool) []inShe
 		table.hideCol = "I"
 	}
 	for _, r := range rows {
-		row := []any{r.no, r.text, dept, nil, "2024-12-31", r.progress, nil, nil}
+		row := []any{r.no, r.text, dept, nil, "2024-12-31", r.progress, r.status, nil}
 		if stamp && r.id != 0 {
 			row = append(row, TaskRef(year, r.id))
 		}
