@@ -115,8 +115,8 @@ func TestCollect(t *testing.T) {
 
 func TestDeptFromName(t *testing.T) {
 	for in, want := range map[string]string{
-		"黄江镇2024年法治政府建设任务分解表-党政办.xlsx":     "党政办",
-		"黄江镇2024年法治政府建设任务分解表－司法所(1).xlsx":  "司法所",
+		"黄江镇2024年法治政府建设任务分解表-党政办.xlsx":      "党政办",
+		"黄江镇2024年法治政府建设任务分解表－司法所(1).xlsx":   "司法所",
 		"黄江镇2024年法治政府建设任务分解表-法制办 - 副本.xlsx": "法制办",
 		"进展.xlsx": "",
 	} {
