@@ -142,3 +142,75 @@ func TestTasksImportRefusesCLI(t *testing.T) {
 		t.Errorf("a refused import stored tasks: %s", out)
 	}
 }
+
+func TestTasksMergeCLI(t *testing.T) {
+	dir := t.TempDir()
+	db, book := filepath.Join(dir, "fazhi.db"), filepath.Join(dir, "分解表.xlsx")
+	writeTaskBook(t, book, cityRows(), "A1:E1", "A3:E3")
+	runCLI(t, "--db", db, "dept", "add", "人力资源分局", "--alias", "人资分局")
+	runCLI(t, "--db", db, "dept", "add", "党政办")
+	if _, errs, code := runCLI(t, "--db", db, "tasks", "import", book, "--year", "2024", "--column", "C=牵头单位"); code != 0 {
+		t.Fatal(errs)
+	}
+	// Two departments send the table back, retyped (no hidden id): matched
+	// by number and text; they disagree on task 1's status.
+	header := []any{"序号", "工作任务", "牵头单位", "完成时限", "进展情况", "完成状态"}
+	hr := filepath.Join(dir, "黄江镇2024年法治政府建设任务分解表-人资分局.xlsx")
+	writeTaskBook(t, hr, [][]any{header,
+		{1, "健全党委领导法治建设的制度", "人资分局", "2024年6月底", "制定了制度", "已完成"}})
+	office := filepath.Join(dir, "黄江镇2024年法治政府建设任务分解表-党政办.xlsx")
+	writeTaskBook(t, office, [][]any{header,
+		{1, "健全党委领导法治建设的制度", "人资分局", "2024年6月底", "", "推进中"},
+		{2, "落实第一责任人职责", "党政办", "长期坚持", "召开了专题会", ""}})
+
+	out, errs, code := runCLI(t, "--db", db, "tasks", "merge", "--year", "2024", hr, office)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{
+		"（人力资源分局，", "无任务标识，按序号和文字对应；读到 1 项，对上 1 项", "一-1. 新进展：制定了制度（按序号和文字对应）",
+		"一-1. 状态：未开始 → 已完成（按序号和文字对应） 【冲突】与另一份表不一致：党政办", "一-2. 新进展：召开了专题会",
+		"共 4 处改动，其中 2 处有冲突。",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("merge preview lacks %q:\n%s", want, out)
+		}
+	}
+	if !strings.Contains(errs, "--apply") {
+		t.Errorf("no hint to apply: %s", errs)
+	}
+	if out, _, _ := runCLI(t, "--db", db, "tasks", "list", "--year", "2024"); strings.Contains(out, "制定了制度") {
+		t.Fatal("a preview stored progress")
+	}
+
+	out, errs, code = runCLI(t, "--db", db, "tasks", "merge", "--year", "2024", hr, office, "--apply", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var m jsonMerge
+	if err := json.Unmarshal([]byte(out), &m); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if len(m.Files) != 2 || len(m.Changes) != 4 || m.Applied == nil || m.Applied.Progress != 2 || m.Applied.Status != 0 || m.Applied.Skipped != 2 {
+		t.Fatalf("json %+v", m)
+	}
+	out, _, _ = runCLI(t, "--db", db, "tasks", "list", "--year", "2024", "--json")
+	var p jsonPlan
+	if err := json.Unmarshal([]byte(out), &p); err != nil {
+		t.Fatal(err)
+	}
+	t1 := p.Chapters[0].Tasks[0]
+	if t1.JSONTracking == nil || len(t1.Progress) != 1 || t1.Progress[0].Dept != "人力资源分局" || t1.Progress[0].Text != "制定了制度" || t1.Status != "推进中" {
+		t.Errorf("task 1 after apply: %+v", t1.JSONTracking)
+	}
+
+	// Merging the same files again changes nothing: the progress is known.
+	out, _, _ = runCLI(t, "--db", db, "tasks", "merge", "--year", "2024", hr, office)
+	// 党政办's 推进中 is now the stored status; 人资分局's 已完成 alone remains.
+	if !strings.Contains(out, "一-1. 状态：推进中 → 已完成") || !strings.Contains(out, "共 1 处改动，其中 0 处有冲突。") {
+		t.Errorf("second merge:\n%s", out)
+	}
+	if _, errs, code := runCLI(t, "--db", db, "tasks", "merge", "--year", "2023", hr); code != 1 || !strings.Contains(errs, "2023年还没有任务分解表") {
+		t.Errorf("merge into an empty year: %d %s", code, errs)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -88,9 +89,11 @@ type Collection struct {
 
 // Collect reads returned department workbooks and matches them against
 // the stored tasks of year (with department names, as PlanWithNames gives
-// them). Files are read in parallel; a file that cannot be read is reported
-// and the others still merge.
-func Collect(year int, tasks []data.TaskDraft, paths ...string) *Collection {
+// them). canon writes a department name as the register's canonical one
+// (nil: as found), so that 人资分局's file and 人力资源分局's are one
+// department. Files are read in parallel; a file that cannot be read is
+// reported and the others still merge.
+func Collect(year int, tasks []data.TaskDraft, canon func(string) string, paths ...string) *Collection {
 	files := make([]Returned, len(paths))
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -108,6 +111,13 @@ func Collect(year int, tasks []data.TaskDraft, paths ...string) *Collection {
 	}
 	close(next)
 	wg.Wait()
+	if canon != nil {
+		for i := range files {
+			if files[i].Dept != "" {
+				files[i].Dept = canon(files[i].Dept)
+			}
+		}
+	}
 	return CollectReturned(year, tasks, files)
 }
 
@@ -118,6 +128,9 @@ func ReadReturned(path string, year int) Returned {
 	if err != nil {
 		r.Err = err
 		return r
+	}
+	if wb.Dist != nil && !wb.Modified.IsZero() && wb.Modified.Before(wb.Dist.Exported) {
+		wb.Modified = time.Time{} // the writer's own stamp, not the department's save
 	}
 	r.Date = FileDate(path, wb)
 	if wb.Dist != nil {

@@ -56,7 +56,7 @@ func TestCollect(t *testing.T) {
 	if err := os.WriteFile(paths[3], []byte("not a workbook"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	m := Collect(2024, tasks, paths...)
+	m := Collect(2024, tasks, nil, paths...)
 	if len(m.Files) != 4 {
 		t.Fatalf("%d files", len(m.Files))
 	}

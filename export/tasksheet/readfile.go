@@ -29,6 +29,10 @@ const (
 	MaxRows = 200_000
 )
 
+// excelizeDefaultModified is the date excelize's blank workbook carries
+// until a writer sets its own: no one saved the file then.
+const excelizeDefaultModified = "2006-09-16T00:00:00Z"
+
 // Workbook is a file's sheets in tab order with what the reader needs to
 // know about the file itself.
 type Workbook struct {
@@ -245,7 +249,7 @@ func readXLSX(r io.ReaderAt, size int64, name string) (*Workbook, error) {
 	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
 		date1904 = *props.Date1904
 	}
-	if props, err := f.GetDocProps(); err == nil && props.Modified != "" {
+	if props, err := f.GetDocProps(); err == nil && props.Modified != "" && props.Modified != excelizeDefaultModified {
 		if t, err := time.Parse(time.RFC3339, props.Modified); err == nil {
 			wb.Modified = t
 		}
