@@ -30,6 +30,7 @@ type grid struct {
 	s      *Sheet
 	cover  map[[2]int]int // (row, col) → index into s.Merges, for covered cells
 	hidden map[int]bool
+	w      int // width, computed once
 }
 
 // maxMergeCells bounds the cells a hostile file's merges may cover in our
@@ -39,6 +40,7 @@ const maxMergeCells = 2_000_000
 func newGrid(s *Sheet) *grid {
 	g := &grid{s: s, cover: map[[2]int]int{}, hidden: map[int]bool{}}
 	n := 0
+merges:
 	for i, m := range s.Merges {
 		if m.FirstRow < 0 || m.FirstCol < 0 || m.LastRow < m.FirstRow || m.LastCol < m.FirstCol {
 			continue
@@ -48,7 +50,7 @@ func newGrid(s *Sheet) *grid {
 		for r := m.FirstRow; r <= last; r++ {
 			for c := m.FirstCol; c <= min(m.LastCol, m.FirstCol+256); c++ {
 				if n++; n > maxMergeCells {
-					return g
+					break merges
 				}
 				if _, ok := g.cover[[2]int{r, c}]; !ok {
 					g.cover[[2]int{r, c}] = i
@@ -59,6 +61,7 @@ func newGrid(s *Sheet) *grid {
 	for _, r := range s.HiddenRows {
 		g.hidden[r] = true
 	}
+	g.w = g.measure()
 	return g
 }
 
@@ -86,7 +89,9 @@ func (g *grid) merge(r, c int) (Merge, bool) {
 	return Merge{}, false
 }
 
-func (g *grid) width() int {
+func (g *grid) width() int { return g.w }
+
+func (g *grid) measure() int {
 	w := 0
 	for _, row := range g.s.Rows {
 		w = max(w, len(row))
