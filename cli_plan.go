@@ -37,56 +37,65 @@ func (c *cli) planImport(fs *flag.FlagSet, args []string) error {
 		return usage("“%s”中没有找到编号的任务（如“1.”“（一）”“一是”）。请确认选对了文件；如果方案没有编号，请先在 Word 或 WPS 中给任务编上号再导入。", filepath.Base(pos[0]))
 	}
 	return c.withStore(func(s *data.Store) error {
-		shown, err := s.ResolveNames(imp)
-		if err != nil {
-			return err
-		}
-		fresh, err := s.NewDepartments(imp)
-		if err != nil {
-			return err
-		}
-		if *asJSON {
-			if err := c.printJSON(planJSON(shown.Plan, shown.Tasks, nil)); err != nil {
-				return err
-			}
-		} else {
-			c.printPlanPreview(shown, parsed)
-		}
-		if w := imp.YearWarning(); w != "" {
-			fmt.Fprintln(c.stderr, "注意："+w)
-		}
-		if len(fresh) > 0 {
-			fmt.Fprintf(c.stderr, "部门登记中没有的名称（导入时将新登记）：%s\n", strings.Join(fresh, "、"))
-			for _, n := range fresh {
-				if sugg, err := s.SuggestDepartments(n); err == nil && len(sugg) > 0 {
-					var names []string
-					for _, d := range sugg {
-						names = append(names, d.Name)
-					}
-					fmt.Fprintf(c.stderr, "  “%s”可能就是：%s（如是，请先用 fazhi dept alias %s %s 登记为别名）\n", n, strings.Join(names, "、"), names[0], n)
-				}
-			}
-		}
-		if *dry {
-			return nil
-		}
-		if err := beforeChange(s, backup.ReasonImport); err != nil {
-			return err
-		}
-		res, err := s.ImportPlan(imp, *replace)
-		if err != nil {
-			return err
-		}
-		msg := fmt.Sprintf("已导入%d年任务分解表：%d 项任务", *year, res.Tasks)
-		if res.Replaced > 0 {
-			msg += fmt.Sprintf("（替换了原有的 %d 项）", res.Replaced)
-		}
-		if len(res.Created) > 0 {
-			msg += "；新登记部门：" + strings.Join(res.Created, "、")
-		}
-		fmt.Fprintln(c.stderr, msg+"。")
-		return nil
+		return c.storeImport(s, imp, *dry, *replace, *asJSON, func(shown data.PlanImport) { c.printPlanPreview(shown, parsed) })
 	})
+}
+
+// storeImport is the end every import shares (a plan's text, a 任务分解表
+// workbook): show the preview with names resolved through the register (as
+// JSON or through preview), name the departments it would register, and,
+// unless dry, store it in one transaction.
+func (c *cli) storeImport(s *data.Store, imp data.PlanImport, dry, replace, asJSON bool, preview func(data.PlanImport)) error {
+	year := imp.Plan.Year
+	shown, err := s.ResolveNames(imp)
+	if err != nil {
+		return err
+	}
+	fresh, err := s.NewDepartments(imp)
+	if err != nil {
+		return err
+	}
+	if asJSON {
+		if err := c.printJSON(planJSON(shown.Plan, shown.Tasks, nil)); err != nil {
+			return err
+		}
+	} else {
+		preview(shown)
+	}
+	if w := imp.YearWarning(); w != "" {
+		fmt.Fprintln(c.stderr, "注意："+w)
+	}
+	if len(fresh) > 0 {
+		fmt.Fprintf(c.stderr, "部门登记中没有的名称（导入时将新登记）：%s\n", strings.Join(fresh, "、"))
+		for _, n := range fresh {
+			if sugg, err := s.SuggestDepartments(n); err == nil && len(sugg) > 0 {
+				var names []string
+				for _, d := range sugg {
+					names = append(names, d.Name)
+				}
+				fmt.Fprintf(c.stderr, "  “%s”可能就是：%s（如是，请先用 fazhi dept alias %s %s 登记为别名）\n", n, strings.Join(names, "、"), names[0], n)
+			}
+		}
+	}
+	if dry {
+		return nil
+	}
+	if err := beforeChange(s, backup.ReasonImport); err != nil {
+		return err
+	}
+	res, err := s.ImportPlan(imp, replace)
+	if err != nil {
+		return err
+	}
+	msg := fmt.Sprintf("已导入%d年任务分解表：%d 项任务", year, res.Tasks)
+	if res.Replaced > 0 {
+		msg += fmt.Sprintf("（替换了原有的 %d 项）", res.Replaced)
+	}
+	if len(res.Created) > 0 {
+		msg += "；新登记部门：" + strings.Join(res.Created, "、")
+	}
+	fmt.Fprintln(c.stderr, msg+"。")
+	return nil
 }
 
 // printPlanPreview lists chapters and tasks the way a clerk checks them

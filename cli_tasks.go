@@ -91,9 +91,12 @@ func planJSON(p data.Plan, tasks []data.TaskDraft, deptName func(uint64) string)
 
 func cmdTasks(c *cli, args []string) error {
 	if len(args) == 0 {
-		return usage("缺少操作。用法：fazhi tasks list|add|progress|status …")
+		return usage("缺少操作。用法：fazhi tasks list|add|progress|status|import|merge …")
 	}
 	verb, args := args[0], args[1:]
+	if run, ok := tasksheetVerbs[verb]; ok {
+		return run(c, flag.NewFlagSet("tasks "+verb, flag.ContinueOnError), args)
+	}
 	fs := flag.NewFlagSet("tasks "+verb, flag.ContinueOnError)
 	year := fs.Int("year", 0, "年度")
 	switch verb {

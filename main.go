@@ -110,6 +110,12 @@ const helpText = `法治政府建设台账 —— 任务分解表、统计报表
             [--cooperate 部门]... [--responsible 部门]... [--deadline YYYY-MM-DD] [--deadline-text 原文] [--long-term]
   tasks progress --year 年度 --no 序号 [--chapter 一] --dept 部门 --text 进展 [--date YYYY-MM-DD]
   tasks status --year 年度 --no 序号 [--chapter 一] --set 未开始|推进中|已完成|长期坚持
+  tasks import 文件.xlsx --year 年度 [--dry-run] [--json] [--replace] [--sheet 工作表] [--column C=牵头单位]...
+                                        读取任意格式的任务分解表（.xlsx，或 .xls），显示找到的表头、各列含义、
+                                        任务和需要核对的地方；不加 --dry-run 时保存为该年度的任务分解表
+  tasks merge --year 年度 文件.xlsx... [--apply] [--json]
+                                        汇总各部门交回的任务分解表：列出每个文件、每项任务的新进展、状态和改动，
+                                        以及冲突；加 --apply 时保存没有冲突的改动（进展记上部门和文件日期）
   report import 文件 --year 年度 [--dry-run] [--json] [--replace]
                                         读取往年的年度报告（.txt 或 .docx），按“举措和成效、不足、
                                         主要负责人履职、主要安排、其他”分部分显示；不加 --dry-run 时保存

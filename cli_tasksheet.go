@@ -1,0 +1,273 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"strings"
+
+	"fazhi/data"
+	"fazhi/export/backup"
+	"fazhi/export/plan"
+	"fazhi/export/tasksheet"
+)
+
+// tasksheetVerbs are the `tasks` verbs that work on workbooks; each builds
+// its own flags.
+var tasksheetVerbs = map[string]func(c *cli, fs *flag.FlagSet, args []string) error{
+	"import": (*cli).tasksImport,
+	"merge":  (*cli).tasksMerge,
+}
+
+// tasksImport reads a 任务分解表 workbook in whatever layout it came, shows
+// what it found (sheet, header, what each column means, the tasks, the
+// problems) and, unless --dry-run, stores it as the year's table.
+// --column C=牵头单位 corrects a column's meaning, as the preview's picker
+// does in the window.
+func (c *cli) tasksImport(fs *flag.FlagSet, args []string) error {
+	year := fs.Int("year", 0, "年度")
+	dry := fs.Bool("dry-run", false, "只显示，不保存")
+	asJSON := fs.Bool("json", false, "JSON 输出")
+	replace := fs.Bool("replace", false, "替换该年度已有的任务分解表")
+	sheet := fs.String("sheet", "", "工作表")
+	var columns multi
+	fs.Var(&columns, "column", "列的含义，如 C=牵头单位")
+	syn := "tasks import 文件.xlsx --year 年度 [--dry-run] [--json] [--replace] [--sheet 工作表] [--column C=牵头单位]..."
+	pos, err := parseArgs(fs, args, 1, syn)
+	if err != nil {
+		return err
+	}
+	if err := needYear(*year, syn); err != nil {
+		return err
+	}
+	opt := tasksheet.Options{Year: *year, Sheet: *sheet, Columns: map[int]tasksheet.Column{}}
+	for _, spec := range columns {
+		col, meaning, ok := strings.Cut(spec, "=")
+		idx, okCol := tasksheet.ParseColumnLetter(col)
+		m, okMeaning := tasksheet.ColumnByTitle(meaning)
+		if !ok || !okCol || !okMeaning {
+			var titles []string
+			for _, c := range tasksheet.Columns {
+				titles = append(titles, c.Title())
+			}
+			return usage("--column %s 写法不对：应写成 列字母=含义（如 C=牵头单位），含义可以是：%s。", spec, strings.Join(titles, "、"))
+		}
+		opt.Columns[idx] = m
+	}
+	p, _, err := tasksheet.ReadFile(pos[0], opt)
+	if err != nil {
+		return err
+	}
+	if len(p.Import.Tasks) == 0 {
+		return usage("“%s”的工作表“%s”中找到了表头（第 %s 行），但下面没有读到任务。请确认选对了工作表（--sheet），或用 --column 改正各列的含义。",
+			p.Source, p.Sheet, joinInts(p.HeaderRows))
+	}
+	for _, pr := range p.Problems {
+		fmt.Fprintf(c.stderr, "请核对：%s\n", pr)
+	}
+	return c.withStore(func(s *data.Store) error {
+		return c.storeImport(s, p.Import, *dry, *replace, *asJSON, func(shown data.PlanImport) {
+			c.printSheetFound(p)
+			c.printPlanPreview(shown, &plan.Plan{})
+		})
+	})
+}
+
+// printSheetFound says where the table was found and what each column was
+// taken to mean, so the clerk can correct it with --column.
+func (c *cli) printSheetFound(p *tasksheet.Preview) {
+	fmt.Fprintf(c.stdout, "工作表：%s（共 %d 个：%s），表头在第 %s 行\n", p.Sheet, len(p.Sheets), strings.Join(p.Sheets, "、"), joinInts(p.HeaderRows))
+	var cols []string
+	for _, col := range p.Columns {
+		mark := ""
+		if col.Overridden {
+			mark = "（指定）"
+		}
+		cols = append(cols, fmt.Sprintf("%s“%s”→%s%s", col.Letter(), col.Text, col.Meaning.Title(), mark))
+	}
+	fmt.Fprintf(c.stdout, "各列含义：%s\n", strings.Join(cols, "；"))
+	if len(p.Footer) > 0 {
+		fmt.Fprintf(c.stdout, "表尾（未作为任务读入）：%s\n", strings.Join(p.Footer, " / "))
+	}
+}
+
+func joinInts(ns []int) string {
+	var s []string
+	for _, n := range ns {
+		s = append(s, fmt.Sprint(n))
+	}
+	return strings.Join(s, "、")
+}
+
+// The JSON of `tasks merge --json`.
+type jsonMerge struct {
+	Year    int               `json:"year"`
+	Files   []jsonMergeFile   `json:"files"`
+	Changes []jsonMergeChange `json:"changes"`
+	Applied *jsonApplied      `json:"applied"` // null without --apply
+}
+
+type jsonMergeFile struct {
+	File     string              `json:"file"`
+	Dept     string              `json:"dept"`
+	Date     data.Date           `json:"date"`
+	Stamped  bool                `json:"stamped"`
+	Rows     int                 `json:"rows"`
+	Matched  int                 `json:"matched"`
+	Error    string              `json:"error,omitempty"`
+	Problems []tasksheet.Problem `json:"problems"`
+}
+
+type jsonMergeChange struct {
+	File     string    `json:"file"`
+	Dept     string    `json:"dept"`
+	Date     data.Date `json:"date"`
+	Row      int       `json:"row"`
+	TaskID   uint64    `json:"task_id"`
+	Chapter  string    `json:"chapter"`
+	No       int       `json:"no"`
+	Kind     string    `json:"kind"`
+	Old      string    `json:"old"`
+	New      string    `json:"new"`
+	Match    string    `json:"match"`
+	Conflict string    `json:"conflict,omitempty"`
+}
+
+type jsonApplied struct {
+	Progress int `json:"progress"`
+	Status   int `json:"status"`
+	Text     int `json:"text"`
+	Skipped  int `json:"skipped_conflicts"`
+}
+
+// tasksMerge reads the workbooks departments sent back, shows per file and
+// per task what would change and what conflicts, and with --apply stores
+// every change without a conflict in one transaction. Conflicts are left
+// for the clerk to settle (the window, or tasks progress/status).
+func (c *cli) tasksMerge(fs *flag.FlagSet, args []string) error {
+	year := fs.Int("year", 0, "年度")
+	apply := fs.Bool("apply", false, "保存没有冲突的改动")
+	asJSON := fs.Bool("json", false, "JSON 输出")
+	syn := "tasks merge --year 年度 文件.xlsx... [--apply] [--json]"
+	files, err := parseArgs(fs, args, -1, syn)
+	if err != nil {
+		return err
+	}
+	if err := needYear(*year, syn); err != nil {
+		return err
+	}
+	if len(files) == 0 {
+		return usage("没有给出要汇总的文件。用法：fazhi %s", syn)
+	}
+	return c.withStore(func(s *data.Store) error {
+		doc, err := s.PlanWithNames(*year)
+		if err != nil {
+			return err
+		}
+		if len(doc.Tasks) == 0 {
+			return usage("%d年还没有任务分解表，无法汇总。请先用 fazhi tasks import 或 fazhi plan import 导入。", *year)
+		}
+		canon := func(name string) string {
+			if d, err := s.ResolveDepartment(name); err == nil {
+				return d.Name
+			}
+			return name
+		}
+		m := tasksheet.Collect(*year, doc.Tasks, canon, files...)
+		conflicts := 0
+		for _, ch := range m.Changes {
+			if ch.Conflict != "" {
+				conflicts++
+			}
+		}
+		var applied *jsonApplied
+		if *apply {
+			if err := beforeChange(s, backup.ReasonMerge); err != nil {
+				return err
+			}
+			res, err := s.ApplyCollected(m.Accepted(nil))
+			if err != nil {
+				return err
+			}
+			applied = &jsonApplied{Progress: res.Progress, Status: res.Status, Text: res.Text, Skipped: conflicts}
+			if len(res.UnknownDepts) > 0 {
+				fmt.Fprintf(c.stderr, "部门登记中没有的名称（进展已保存，但没有对应到部门）：%s\n", strings.Join(res.UnknownDepts, "、"))
+			}
+		}
+		if *asJSON {
+			return c.printJSON(mergeJSON(m, applied))
+		}
+		c.printMerge(m, conflicts)
+		if applied != nil {
+			msg := fmt.Sprintf("已保存：新进展 %d 条，状态 %d 项，任务内容 %d 项", applied.Progress, applied.Status, applied.Text)
+			if conflicts > 0 {
+				msg += fmt.Sprintf("；有冲突的 %d 处没有保存，请在窗口中逐项确认，或用 fazhi tasks progress / tasks status 录入", conflicts)
+			}
+			fmt.Fprintln(c.stderr, msg+"。")
+		} else if len(m.Changes) > 0 {
+			fmt.Fprintln(c.stderr, "以上改动尚未保存。确认无误后加 --apply 保存没有冲突的改动。")
+		}
+		return nil
+	})
+}
+
+func (c *cli) printMerge(m *tasksheet.Collection, conflicts int) {
+	for _, f := range m.Files {
+		if f.Err != nil {
+			fmt.Fprintf(c.stdout, "文件：%s —— 无法读取：%s\n", f.File, data.Message(f.Err))
+			continue
+		}
+		stamp := "有任务标识"
+		if !f.Stamped {
+			stamp = "无任务标识，按序号和文字对应"
+		}
+		dept := f.Dept
+		if dept == "" {
+			dept = "部门不明"
+		}
+		fmt.Fprintf(c.stdout, "文件：%s（%s，%s，%s；读到 %d 项，对上 %d 项）\n", f.File, dept, f.Date.Chinese(), stamp, f.Rows, f.Matched)
+		for _, ch := range m.Changes {
+			if ch.File != f.File {
+				continue
+			}
+			line := fmt.Sprintf("  %s%d. %s：", chapterPrefix(ch.Chapter), ch.No, ch.Kind.Title())
+			switch ch.Kind {
+			case tasksheet.ChangeStatus:
+				line += ch.Old + " → " + ch.New
+			default:
+				line += ch.New
+			}
+			if ch.Match != tasksheet.MatchRef {
+				line += "（按" + string(ch.Match) + "对应）"
+			}
+			if ch.Conflict != "" {
+				line += " 【冲突】" + ch.Conflict
+			}
+			fmt.Fprintln(c.stdout, line)
+		}
+		for _, p := range f.Problems {
+			fmt.Fprintf(c.stdout, "  ？%s\n", p)
+		}
+	}
+	fmt.Fprintf(c.stdout, "共 %d 处改动，其中 %d 处有冲突。\n", len(m.Changes), conflicts)
+}
+
+func mergeJSON(m *tasksheet.Collection, applied *jsonApplied) jsonMerge {
+	out := jsonMerge{Year: m.Year, Files: []jsonMergeFile{}, Changes: []jsonMergeChange{}, Applied: applied}
+	for _, f := range m.Files {
+		jf := jsonMergeFile{File: f.File, Dept: f.Dept, Date: f.Date, Stamped: f.Stamped, Rows: f.Rows, Matched: f.Matched, Problems: f.Problems}
+		if f.Err != nil {
+			jf.Error = data.Message(f.Err)
+		}
+		if jf.Problems == nil {
+			jf.Problems = []tasksheet.Problem{}
+		}
+		out.Files = append(out.Files, jf)
+	}
+	for _, ch := range m.Changes {
+		out.Changes = append(out.Changes, jsonMergeChange{
+			File: ch.File, Dept: ch.Dept, Date: ch.Date, Row: ch.Row, TaskID: ch.TaskID, Chapter: ch.Chapter, No: ch.No,
+			Kind: ch.Kind.String(), Old: ch.Old, New: ch.New, Match: string(ch.Match), Conflict: ch.Conflict,
+		})
+	}
+	return out
+}

@@ -1,0 +1,437 @@
+package tasksheet
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf16"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// inSheet is one sheet a test writes with excelize: rows of values
+// (strings, ints, floats; a inDate is written as a serial with a date
+// format, as Excel stores a typed date), merges, hidden rows (1-based).
+type inSheet struct {
+	name       string
+	rows       [][]any
+	merges     []string
+	hidden     []int
+	hideCol    string
+	veryHidden bool
+}
+
+type inDate float64
+
+func writeInBook(t testing.TB, path string, sheets ...inSheet) {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	dateStyle, err := f.NewStyle(&excelize.Style{NumFmt: 14})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, s := range sheets {
+		if i == 0 {
+			if err := f.SetSheetName("Sheet1", s.name); err != nil {
+				t.Fatal(err)
+			}
+		} else if _, err := f.NewSheet(s.name); err != nil {
+			t.Fatal(err)
+		}
+		for r, row := range s.rows {
+			for c, v := range row {
+				cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
+				switch v := v.(type) {
+				case nil:
+					continue
+				case inDate:
+					f.SetCellValue(s.name, cell, float64(v))
+					f.SetCellStyle(s.name, cell, cell, dateStyle)
+				default:
+					if err := f.SetCellValue(s.name, cell, v); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+		}
+		for _, m := range s.merges {
+			a, b, _ := strings.Cut(m, ":")
+			if err := f.MergeCell(s.name, a, b); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, r := range s.hidden {
+			if err := f.SetRowVisible(s.name, r, false); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if s.hideCol != "" {
+			f.SetColVisible(s.name, s.hideCol, false)
+		}
+		if s.veryHidden {
+			if err := f.SetSheetVisible(s.name, false, true); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// cityLayout is a 任务分解表 as a city sends it: title, two-level merged
+// header, chapter rows, a continuation row, a hidden row, a text number, a
+// typed date, an extra column and the footer.
+func cityLayout() inSheet {
+	return inSheet{
+		name: "附件1",
+		rows: [][]any{
+			{"黄江镇2024年法治政府建设任务分解表"},
+			{"序号", "重点任务", "责任单位", nil, "完成时限", "佐证材料"},
+			{nil, nil, "牵头单位", "配合单位"},
+			{"一、加强党的领导"},
+			{1, "健全党委领导法治建设的制度", "党政办", "组织办、法制办", inDate(45473), "会议纪要"},
+			{nil, "每季度研究一次法治工作", nil, "司法所"},
+			{"２", "落实第一责任人职责", "党政办", nil, "2024年底"},
+			{"二、依法行政"},
+			{3, "规范行政执法", "综合执法办", "各有关部门", "长期坚持"},
+			{4, "已撤销的任务", "法制办", nil, "2024-03-31"},
+			{"填报单位：黄江镇党政办", nil, "联系人：张三"},
+		},
+		merges: []string{"A1:F1", "A2:A3", "B2:B3", "C2:D2", "E2:E3", "F2:F3", "A4:F4", "A8:F8"},
+		hidden: []int{10},
+	}
+}
+
+func TestReadFileLayout(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "city.xlsx")
+	writeInBook(t, path, inSheet{name: "说明", rows: [][]any{{"请按时填报"}}}, cityLayout())
+	p, wb, err := ReadFile(path, Options{Year: 2024})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if wb.Dist != nil {
+		t.Errorf("stamp on a city file: %+v", wb.Dist)
+	}
+	if p.Sheet != "附件1" || len(p.HeaderRows) != 2 || p.HeaderRows[0] != 2 {
+		t.Fatalf("sheet %q header %v", p.Sheet, p.HeaderRows)
+	}
+	if p.Title != "黄江镇2024年法治政府建设任务分解表" || len(p.Footer) != 1 {
+		t.Errorf("title %q footer %q", p.Title, p.Footer)
+	}
+	if n := len(p.Import.Plan.Chapters); n != 2 {
+		t.Fatalf("%d chapters", n)
+	}
+	tasks := p.Import.Tasks
+	if len(tasks) != 4 {
+		t.Fatalf("%d tasks: %+v", len(tasks), tasks)
+	}
+	t1 := tasks[0]
+	if t1.Chapter != "一" || t1.No != 1 || t1.Text != "健全党委领导法治建设的制度\n每季度研究一次法治工作" ||
+		strings.Join(t1.CooperateNames, "、") != "组织办、法制办、司法所" || t1.Deadline.String() != "2024-06-30" ||
+		t1.Extra["佐证材料"] != "会议纪要" {
+		t.Errorf("task 1: %+v", t1)
+	}
+	if tasks[1].No != 2 || tasks[1].Deadline.String() != "2024-12-31" {
+		t.Errorf("task 2: %+v", tasks[1])
+	}
+	if tasks[2].Chapter != "二" || !tasks[2].AllRelevant || !tasks[2].LongTerm {
+		t.Errorf("task 3: %+v", tasks[2])
+	}
+	if !p.Rows[3].Hidden || len(p.Problems) != 1 || p.Problems[0].Row != 10 {
+		t.Errorf("hidden row not reported: %+v %v", p.Rows, p.Problems)
+	}
+}
+
+func TestReadFileStamp(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "dept.xlsx")
+	writeInBook(t, path, returnedBook(2024, "党政办", []returnedRow{{7, "1", "任务甲", "已开展", ""}}, true)...)
+	p, wb, err := ReadFile(path, Options{Year: 2024})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if wb.Dist == nil || wb.Dist.Dept != "党政办" || wb.Dist.Year != 2024 {
+		t.Fatalf("stamp %+v", wb.Dist)
+	}
+	if len(p.Sheets) != 1 || p.Rows[0].Ref != "fazhi:2024:7" || p.Import.Tasks[0].Progress[0].Text != "已开展" {
+		t.Fatalf("preview %+v %+v", p.Sheets, p.Rows)
+	}
+	if y, id, ok := ParseTaskRef(p.Rows[0].Ref); !ok || y != 2024 || id != 7 {
+		t.Fatalf("ParseTaskRef: %d %d %v", y, id, ok)
+	}
+}
+
+func TestOpenFileRefuses(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, b []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	good := filepath.Join(dir, "good.xlsx")
+	writeInBook(t, good, cityLayout())
+	goodBytes, _ := os.ReadFile(good)
+
+	encrypted := filepath.Join(dir, "locked.xlsx")
+	{
+		f := excelize.NewFile()
+		f.SetCellValue("Sheet1", "A1", "序号")
+		if err := f.SaveAs(encrypted, excelize.Options{Password: "123"}); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+	}
+	var docx bytes.Buffer
+	zw := zip.NewWriter(&docx)
+	w, _ := zw.Create("word/document.xml")
+	w.Write([]byte("<w:document/>"))
+	zw.Close()
+
+	cases := []struct {
+		path string
+		kind error
+		says string
+	}{
+		{write("empty.xlsx", nil), ErrEmpty, "空文件"},
+		{write("blank.xlsx", make([]byte, 100)), ErrEmpty, "空文件"},
+		{write("text.xlsx", []byte("序号,工作任务\n1,任务甲\n")), ErrNotWorkbook, "不是 Excel 表格"},
+		{write("page.xls", []byte("<html><body><table></table></body></html>")), ErrNotWorkbook, "另存为"},
+		{write("cut.xlsx", goodBytes[:len(goodBytes)/2]), ErrBroken, "已损坏"},
+		{write("report.xlsx", docx.Bytes()), ErrNotWorkbook, "不是 Excel 表格"},
+		{encrypted, ErrEncrypted, "密码"},
+		{write("wps.et", oleFile(oleStream{"WpsContent", []byte("et")})), ErrNoExcel, ".et"},
+		{write("bomb.xlsx", zipBomb(t)), ErrTooLarge, "太大"},
+		{filepath.Join(dir, "missing.xlsx"), ErrUnreadable, "找不到文件"},
+		{dir, ErrUnreadable, "无法读取"},
+	}
+	for _, c := range cases {
+		_, err := OpenFile(c.path)
+		if !errors.Is(err, c.kind) {
+			t.Errorf("%s: err %v, want %v", filepath.Base(c.path), err, c.kind)
+			continue
+		}
+		var e *Error
+		if !errors.As(err, &e) || !strings.Contains(e.UserMessage(), c.says) || !strings.Contains(e.UserMessage(), filepath.Base(c.path)) {
+			t.Errorf("%s: message %q, want it to name the file and say %q", filepath.Base(c.path), e.UserMessage(), c.says)
+		}
+	}
+}
+
+// TestRealFixtures: neither real workbook is a 任务分解表. The WPS one is a
+// 招采/合同/供应商 ledger and must be refused with a message naming its
+// sheets; the .xls (a statistical return) opens through export/xls and is
+// refused the same way.
+func TestRealFixtures(t *testing.T) {
+	for _, c := range []struct{ file, sheets string }{
+		{"soe_procurement_ledger_3sheets_WPS_redacted.xlsx", "招采台账、合同台账、供应商台账"},
+		{"xzfy_guofaban_stat_template.xls", "sheet1、Sheet2"},
+	} {
+		path := realFixtureIn(t, c.file)
+		wb, err := OpenFile(path)
+		if err != nil {
+			t.Fatalf("%s: %v", c.file, err)
+		}
+		if len(wb.Sheets) == 0 {
+			t.Fatalf("%s: no sheets", c.file)
+		}
+		_, _, err = ReadFile(path, Options{Year: 2024})
+		var e *Error
+		if !errors.As(err, &e) || !errors.Is(err, ErrNoHeader) {
+			t.Fatalf("%s: err %v, want ErrNoHeader", c.file, err)
+		}
+		msg := e.UserMessage()
+		if !strings.Contains(msg, "没有找到任务分解表的表头") || !strings.Contains(msg, c.sheets) || !strings.Contains(msg, c.file) {
+			t.Errorf("%s: message %q", c.file, msg)
+		}
+	}
+}
+
+// realFixtureIn finds shared/fixtures/real beside the repository, walking up
+// from the package: the repository may be checked out as /work/main or as a
+// worktree one level deeper. A missing fixture fails the test.
+func realFixtureIn(t testing.TB, name string) string {
+	t.Helper()
+	dir, _ := filepath.Abs(".")
+	for {
+		p := filepath.Join(dir, "shared", "fixtures", "real", name)
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+		up := filepath.Dir(dir)
+		if up == dir {
+			t.Fatalf("fixture %s not found above the package", name)
+		}
+		dir = up
+	}
+}
+
+// zipBomb declares 300 MB of zeros in a sheet part: a few hundred KB on disk.
+func zipBomb(t testing.TB) []byte {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, name := range []string{"[Content_Types].xml", "xl/workbook.xml"} {
+		w, _ := zw.Create(name)
+		w.Write([]byte("<x/>"))
+	}
+	w, err := zw.Create("xl/worksheets/sheet1.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := io.CopyN(w, zeroReader{}, 300<<20); err != nil {
+		t.Fatal(err)
+	}
+	zw.Close()
+	return buf.Bytes()
+}
+
+type zeroReader struct{}
+
+func (zeroReader) Read(p []byte) (int, error) {
+	clear(p)
+	return len(p), nil
+}
+
+// oleStream and oleFile write a minimal compound file (one or more streams, version
+// 3), enough to stand for a WPS .et: mscfb only reads. Trimmed from
+// export/xls's test writer.
+type oleStream struct {
+	name string
+	data []byte
+}
+
+func oleFile(streams ...oleStream) []byte {
+	const (
+		sect       = 512
+		endOfChain = 0xFFFFFFFE
+		fatSect    = 0xFFFFFFFD
+		free       = 0xFFFFFFFF
+	)
+	le := func(parts ...any) []byte {
+		var b bytes.Buffer
+		for _, p := range parts {
+			binary.Write(&b, binary.LittleEndian, p)
+		}
+		return b.Bytes()
+	}
+	var nData []int
+	total := 0
+	for i := range streams {
+		if len(streams[i].data) < 4096 {
+			streams[i].data = append(bytes.Clone(streams[i].data), make([]byte, 4096-len(streams[i].data))...)
+		}
+		n := (len(streams[i].data) + sect - 1) / sect
+		nData = append(nData, n)
+		total += n
+	}
+	nDir := (len(streams) + 1 + 3) / 4
+	fat := make([]uint32, 128)
+	for i := range fat {
+		fat[i] = free
+	}
+	fat[0] = fatSect
+	chain := func(start, n int) {
+		for i := start; i < start+n-1; i++ {
+			fat[i] = uint32(i + 1)
+		}
+		fat[start+n-1] = endOfChain
+	}
+	chain(1, nDir)
+	starts := make([]int, len(streams))
+	next := 1 + nDir
+	for i, n := range nData {
+		starts[i] = next
+		chain(next, n)
+		next += n
+	}
+	h := le(oleMagic, make([]byte, 16), uint16(0x3E), uint16(3), uint16(0xFFFE), uint16(9), uint16(6),
+		make([]byte, 6), uint32(0), uint32(1), uint32(1), uint32(0), uint32(4096),
+		uint32(endOfChain), uint32(0), uint32(endOfChain), uint32(0), uint32(0))
+	for range 108 {
+		h = append(h, le(uint32(free))...)
+	}
+	out := append(h, make([]byte, sect-len(h))...)
+	out = append(out, le(fat)...)
+	entry := func(name string, typ byte, right, child, start uint32, size int) []byte {
+		n := make([]byte, 64)
+		u := utf16.Encode([]rune(name))
+		copy(n, le(u))
+		nameLen := uint16(0)
+		if name != "" {
+			nameLen = uint16(2 * (len(u) + 1))
+		}
+		return le(n, nameLen, typ, byte(1), uint32(free), right, child, make([]byte, 36), start, uint32(size), uint32(0))
+	}
+	child := uint32(free)
+	if len(streams) > 0 {
+		child = 1
+	}
+	dir := entry("Root Entry", 5, free, child, endOfChain, 0)
+	for i, s := range streams {
+		right := uint32(free)
+		if i+1 < len(streams) {
+			right = uint32(i + 2)
+		}
+		dir = append(dir, entry(s.name, 2, right, free, uint32(starts[i]), len(s.data))...)
+	}
+	for len(dir) < nDir*sect {
+		dir = append(dir, entry("", 0, free, free, 0, 0)...)
+	}
+	out = append(out, dir...)
+	for i, s := range streams {
+		out = append(out, s.data...)
+		out = append(out, make([]byte, nData[i]*sect-len(s.data))...)
+	}
+	return out
+}
+
+// returnedRow is one task row of a distributed workbook as a department returns
+// it: the stored id (0 = the hidden column was lost), number, text and the
+// progress typed in.
+type returnedRow struct {
+	id       uint64
+	no, text string
+	progress string
+	status   string
+}
+
+// distributed writes what the distribution contract says a department's
+// workbook holds (the writer lands on another branch): sheet 任务分解表 with
+// title, instructions, header, rows and the hidden 任务标识 column, and the
+// very-hidden _fazhi stamp. stamp=false stands for a file retyped in WPS
+// that lost both.
+func returnedBook(year int, dept string, rows []returnedRow, stamp bool) []inSheet {
+	table := inSheet{name: DistSheet, rows: [][]any{
+		{"黄江镇" + "2024年法治政府建设任务分解表（" + dept + "）"},
+		{"请在“进展情况”一栏填写本部门的工作进展，不要改动其他各栏。"},
+		{ColNo.Title(), ColTask.Title(), ColLead.Title(), ColCooperate.Title(), ColDeadline.Title(), ColProgress.Title(), ColStatus.Title(), ColNote.Title()},
+	}, merges: []string{"A1:H1", "A2:H2"}}
+	if stamp {
+		table.rows[2] = append(table.rows[2], ColID.Title())
+		table.hideCol = "I"
+	}
+	for _, r := range rows {
+		row := []any{r.no, r.text, dept, nil, "2024-12-31", r.progress, r.status, nil}
+		if stamp && r.id != 0 {
+			row = append(row, TaskRef(year, r.id))
+		}
+		table.rows = append(table.rows, row)
+	}
+	out := []inSheet{table}
+	if stamp {
+		out = append(out, inSheet{name: StampSheet, veryHidden: true, rows: [][]any{
+			{StampMagic, StampVersion}, {"year", year}, {"dept", dept}, {"unit", "黄江镇"},
+			{"exported", time.Date(2024, 6, 1, 9, 0, 0, 0, time.UTC).Format(time.RFC3339)},
+		}})
+	}
+	return out
+}
