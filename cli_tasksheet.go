@@ -64,12 +64,18 @@ func (c *cli) tasksImport(fs *flag.FlagSet, args []string) error {
 	for _, pr := range p.Problems {
 		fmt.Fprintf(c.stderr, "请核对：%s\n", pr)
 	}
-	return c.withStore(func(s *data.Store) error {
-		return c.storeImport(s, p.Import, *dry, *replace, *asJSON, func(shown data.PlanImport) {
+	// A table with formula errors is shown but not stored.
+	dryRun := *dry || p.Blocked()
+	err = c.withStore(func(s *data.Store) error {
+		return c.storeImport(s, p.Import, dryRun, *replace, *asJSON, func(shown data.PlanImport) {
 			c.printSheetFound(p)
 			c.printPlanPreview(shown, &plan.Plan{})
 		})
 	})
+	if err == nil && p.Blocked() && !*dry {
+		return usage("“%s”中有公式错误（见上面的“请核对”），没有导入。请在 Excel 或 WPS 中修正这些单元格后再导入。", p.Source)
+	}
+	return err
 }
 
 // printSheetFound says where the table was found and what each column was
@@ -179,8 +185,30 @@ func (c *cli) tasksMerge(fs *flag.FlagSet, args []string) error {
 				conflicts++
 			}
 		}
+		// When no file could be read there is nothing to merge: say why, as
+		// for any import, and touch nothing.
+		if unread := unreadable(m); len(unread) == len(m.Files) {
+			return usage("%s", strings.Join(unread, "\n"))
+		}
+		// Not one row matching is a file from another year or another town
+		// (or no 任务分解表 at all), not a department with nothing to say.
+		matched := 0
+		var why []string
+		for _, f := range m.Files {
+			matched += f.Matched
+			for _, pr := range f.Problems {
+				why = append(why, f.File+"："+pr.String())
+			}
+		}
+		if matched == 0 {
+			msg := fmt.Sprintf("这些文件中没有一行能对上%d年任务分解表中的任务，可能是别的年度、别的单位的表格，或不是分发出去的任务分解表。请确认选对了文件。", *year)
+			if len(why) > 0 {
+				msg += "\n" + strings.Join(why[:min(len(why), 5)], "\n")
+			}
+			return usage("%s", msg)
+		}
 		var applied *jsonApplied
-		if *apply {
+		if *apply && len(m.Changes) > conflicts {
 			if err := beforeChange(s, backup.ReasonMerge); err != nil {
 				return err
 			}
@@ -203,11 +231,24 @@ func (c *cli) tasksMerge(fs *flag.FlagSet, args []string) error {
 				msg += fmt.Sprintf("；有冲突的 %d 处没有保存，请在窗口中逐项确认，或用 fazhi tasks progress / tasks status 录入", conflicts)
 			}
 			fmt.Fprintln(c.stderr, msg+"。")
+		} else if *apply {
+			fmt.Fprintln(c.stderr, "没有可以保存的改动。")
 		} else if len(m.Changes) > 0 {
 			fmt.Fprintln(c.stderr, "以上改动尚未保存。确认无误后加 --apply 保存没有冲突的改动。")
 		}
 		return nil
 	})
+}
+
+// unreadable lists, one line each, the files of m that could not be read.
+func unreadable(m *tasksheet.Collection) []string {
+	var out []string
+	for _, f := range m.Files {
+		if f.Err != nil {
+			out = append(out, data.Message(f.Err))
+		}
+	}
+	return out
 }
 
 func (c *cli) printMerge(m *tasksheet.Collection, conflicts int) {

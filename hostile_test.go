@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -24,9 +25,16 @@ import (
 var importPaths = []struct {
 	name string
 	args func(file string) []string
+	// reads names corpus files that are not bad for this path: the legacy
+	// .xls and the .et (WPS saving in Excel 97 form) hold a real two-column
+	// 任务分解表, which tasks import reads through export/xls as it should.
+	reads []string
 }{
-	{"plan import", func(f string) []string { return []string{"plan", "import", f, "--year", "2024", "--replace"} }},
-	{"restore", func(f string) []string { return []string{"restore", f} }},
+	{"plan import", func(f string) []string { return []string{"plan", "import", f, "--year", "2024", "--replace"} }, nil},
+	{"restore", func(f string) []string { return []string{"restore", f} }, nil},
+	{"tasks import", func(f string) []string { return []string{"tasks", "import", f, "--year", "2024", "--replace"} }, []string{"旧版.xls", "WPS表格.et"}},
+	{"tasks merge", func(f string) []string { return []string{"tasks", "merge", "--year", "2024", f, "--apply"} }, nil},
+	{"report import", func(f string) []string { return []string{"report", "import", f, "--year", "2024", "--replace"} }, nil},
 }
 
 const (
@@ -82,6 +90,9 @@ func TestHostileFiles(t *testing.T) {
 	var largest int64
 	for _, p := range importPaths {
 		for i, f := range hostile.Corpus() {
+			if slices.Contains(p.reads, f.Name) {
+				continue
+			}
 			args := append([]string{"--db", db}, p.args(files[i])...)
 			stderr, code, took, rss := runMeasured(t, args)
 			name := p.name + " " + f.Name

@@ -3,11 +3,14 @@ package reportin
 import (
 	"errors"
 	"path/filepath"
+	"slices"
 
+	"fazhi/data"
 	"fazhi/export/textin"
 )
 
-// ErrNoSections: the file holds no 一、… part of a report.
+// ErrNoSections: the file holds no 一、… part of a report, or only parts
+// that are none of the mandated ones (a plan's 一、总体要求 is no report).
 var ErrNoSections = errors.New("reportin: no report sections found")
 
 // Error is a file that cannot be taken as a report; UserMessage says why
@@ -35,7 +38,7 @@ func ReadFile(path string) (Result, error) {
 		return Result{}, err
 	}
 	res := Parse(text)
-	if len(res.Report.Sections) == 0 {
+	if !slices.ContainsFunc(res.Report.Sections, func(s data.Section) bool { return slices.Contains(data.MandatedSections, s.Key) }) {
 		return res, &Error{Path: path, Err: ErrNoSections}
 	}
 	res.Report.Source = filepath.Base(path)

@@ -55,9 +55,26 @@ type TaskRow struct {
 }
 
 // Problem is something the clerk should check, at a row (0 = the file).
+// A blocking problem (a formula error in a column we read) means the table
+// cannot be trusted as it is: the preview still shows it, but it is not
+// stored until the file is corrected.
 type Problem struct {
-	Row int    `json:"row"`
-	Msg string `json:"message"`
+	Row      int    `json:"row"`
+	Msg      string `json:"message"`
+	Blocking bool   `json:"blocking,omitempty"`
+}
+
+// Blocked reports whether any problem forbids storing the preview.
+func (p *Preview) Blocked() bool {
+	return slices.ContainsFunc(p.Problems, func(pr Problem) bool { return pr.Blocking })
+}
+
+// formulaErrors are the values Excel and WPS show for a formula that failed.
+// Such a cell holds no data: read as text, #N/A would become two
+// departments named N and A.
+var formulaErrors = map[string]bool{
+	"#NULL!": true, "#DIV/0!": true, "#VALUE!": true, "#REF!": true, "#NAME?": true,
+	"#NUM!": true, "#N/A": true, "#GETTING_DATA": true, "#SPILL!": true, "#CALC!": true,
 }
 
 func (p Problem) String() string {
@@ -136,9 +153,15 @@ type reader struct {
 }
 
 func (r *reader) problem(row int, format string, args ...any) {
+	r.note(Problem{Row: row + 1, Msg: fmt.Sprintf(format, args...)})
+}
+
+// note keeps a problem, up to a bound: a hostile sheet must not grow the
+// preview without end.
+func (r *reader) note(pr Problem) {
 	const maxProblems = 500
 	if len(r.p.Problems) < maxProblems {
-		r.p.Problems = append(r.p.Problems, Problem{Row: row + 1, Msg: fmt.Sprintf(format, args...)})
+		r.p.Problems = append(r.p.Problems, pr)
 	}
 }
 
@@ -177,11 +200,26 @@ func (r *reader) read(h Header) {
 			p.Footer = append(p.Footer, r.line(row))
 			continue
 		}
+		r.formulaErrors(row)
 		r.row(row)
 	}
 	r.finish()
 	if len(p.Import.Tasks) == 0 {
 		r.p.Problems = append(r.p.Problems, Problem{Msg: "表头下面没有读到任何任务。请确认选对了工作表，或在预览中改正各列的含义。"})
+	}
+}
+
+// formulaErrors reports, as blocking problems, the cells of a task row that
+// hold a formula's error value in a column whose meaning we read.
+func (r *reader) formulaErrors(row int) {
+	for _, c := range r.cols {
+		if c.Meaning == ColUnknown {
+			continue
+		}
+		if v, _ := r.g.at(row, c.Index); formulaErrors[v] {
+			r.note(Problem{Row: row + 1, Blocking: true,
+				Msg: fmt.Sprintf("“%s”列是公式错误 %s，不是内容。请在 Excel 或 WPS 中修正公式，或改成文字后再导入。", c.Text, v)})
+		}
 	}
 }
 

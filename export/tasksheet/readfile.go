@@ -25,8 +25,11 @@ import (
 const (
 	MaxUnzipSize    = 256 << 20
 	MaxUnzipXMLSize = 32 << 20
-	// MaxRows bounds the rows read from one sheet.
-	MaxRows = 200_000
+	// MaxRows bounds the rows read from one sheet: ten times the 5,000
+	// tasks of the largest table we plan for, and small enough that a
+	// sheet of a million rows is refused in well under the 2 s a clerk
+	// should wait for an answer.
+	MaxRows = 50_000
 )
 
 // excelizeDefaultModified is the date excelize's blank workbook carries
@@ -260,7 +263,9 @@ func readXLSX(r io.ReaderAt, size int64, name string) (*Workbook, error) {
 			continue
 		}
 		s, err := readSheet(f, sheet)
-		if err != nil {
+		if errors.Is(err, ErrTooLarge) {
+			return nil, fail(ErrTooLarge, name, err)
+		} else if err != nil {
 			return nil, fail(ErrBroken, name, err)
 		}
 		s.Date1904 = date1904
