@@ -133,7 +133,7 @@ var writeWidths = map[field]float64{
 	fieldLead:        14,
 	fieldCooperate:   16,
 	fieldResponsible: 14,
-	fieldDeadline:    14,
+	fieldDeadline:    15,
 	fieldProgress:    40,
 	fieldStatus:      9,
 	fieldRemark:      12,
@@ -480,7 +480,7 @@ func (in Sheet) workbook(l layout) (f *excelize.File, err error) {
 				vals[i] = excelize.Cell{StyleID: style, Value: in.cellText(t, c)}
 			}
 		}
-		if err = sw.SetRow(fmt.Sprintf("A%d", row), vals); err != nil {
+		if err = sw.SetRow(fmt.Sprintf("A%d", row), vals, excelize.RowOpts{Height: rowHeight(cols, vals)}); err != nil {
 			return nil, err
 		}
 		row++
