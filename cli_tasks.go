@@ -90,12 +90,14 @@ func planJSON(p data.Plan, tasks []data.TaskDraft, deptName func(uint64) string)
 
 func cmdTasks(c *cli, args []string) error {
 	if len(args) == 0 {
-		return usage("缺少操作。用法：fazhi tasks list|add|progress|status …")
+		return usage("缺少操作。用法：fazhi tasks list|add|progress|status|export …")
 	}
 	verb, args := args[0], args[1:]
 	fs := flag.NewFlagSet("tasks "+verb, flag.ContinueOnError)
 	year := fs.Int("year", 0, "年度")
 	switch verb {
+	case "export":
+		return c.tasksExport(fs, year, args)
 	case "list":
 		dept := fs.String("dept", "", "部门")
 		status := fs.String("status", "", "状态")

@@ -104,6 +104,11 @@ const helpText = `法治政府建设台账 —— 任务分解表、统计报表
             [--cooperate 部门]... [--responsible 部门]... [--deadline YYYY-MM-DD] [--deadline-text 原文] [--long-term]
   tasks progress --year 年度 --no 序号 [--chapter 一] --dept 部门 --text 进展 [--date YYYY-MM-DD]
   tasks status --year 年度 --no 序号 [--chapter 一] --set 未开始|推进中|已完成|长期坚持
+  tasks export --year 年度 [-o 文件.xlsx] [--as-of YYYY-MM-DD] [--template 模板.xlsx [--sheet 工作表]] [--force]
+                                        导出任务分解表（A4 横向、可直接打印）；--as-of 只含该日前的进展；
+                                        --template 填入上级下发的模板；已有同名文件时不覆盖，除非加 --force
+  tasks export --year 年度 --per-dept 文件夹 [--force]
+                                        每个部门生成一个待填写进展的文件，发给各部门填报
   profile show [--json]                 显示单位信息
   profile set [--name 单位名称] [--party 党委名称] [--short 简称] [--level 乡镇|县区|地市]
               [--superior 上级机关] [--contact 联系人] [--phone 联系电话]
