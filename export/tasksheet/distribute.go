@@ -80,38 +80,34 @@ func WriteDept(w io.Writer, in Sheet, d DeptTasks) error {
 		blankProgress: true,
 		statusList:    true,
 		fillProgress:  true,
+		meta: [][2]string{
+			{MetaMagic, MetaVersion},
+			{"year", strconv.Itoa(in.Plan.Year)},
+			{"dept", d.Dept},
+			{"unit", in.Profile.ShortName()},
+			{"exported", now().Format(time.RFC3339)},
+		},
 	})
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	if err := writeMeta(f, in, d.Dept); err != nil {
-		return err
-	}
 	_, err = f.WriteTo(w)
 	return err
 }
 
-func writeMeta(f *excelize.File, in Sheet, dept string) error {
+// writeMeta adds the _fazhi sheet. It runs before the table is streamed:
+// afterwards, excelize calls that visit every sheet (SetActiveSheet,
+// hiding a sheet) would parse the whole streamed table back into memory.
+func writeMeta(f *excelize.File, rows [][2]string) error {
 	if _, err := f.NewSheet(MetaSheet); err != nil {
 		return err
-	}
-	rows := [][2]string{
-		{MetaMagic, MetaVersion},
-		{"year", strconv.Itoa(in.Plan.Year)},
-		{"dept", dept},
-		{"unit", in.Profile.ShortName()},
-		{"exported", now().Format(time.RFC3339)},
 	}
 	for i, r := range rows {
 		if err := f.SetSheetRow(MetaSheet, "A"+strconv.Itoa(i+1), &[]any{r[0], r[1]}); err != nil {
 			return err
 		}
 	}
-	// The table stays the sheet that opens; the metadata is very hidden so
-	// that even 取消隐藏 in Excel or WPS does not offer it to be edited.
-	if idx, err := f.GetSheetIndex(SheetName); err == nil {
-		f.SetActiveSheet(idx)
-	}
+	// Very hidden: even 取消隐藏 in Excel or WPS does not offer it.
 	return f.SetSheetVisible(MetaSheet, false, true)
 }

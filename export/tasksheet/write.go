@@ -278,10 +278,11 @@ type layout struct {
 	title         string
 	instructions  string // a row under the title; "" for none
 	tasks         []data.TaskDraft
-	idColumn      bool // hidden 任务标识 last column
-	blankProgress bool // 进展情况 left empty, for the department to fill
-	statusList    bool // a drop-down of the four statuses on 状态
-	fillProgress  bool // 进展情况 shaded: the cells to fill
+	idColumn      bool        // hidden 任务标识 last column
+	blankProgress bool        // 进展情况 left empty, for the department to fill
+	statusList    bool        // a drop-down of the four statuses on 状态
+	fillProgress  bool        // 进展情况 shaded: the cells to fill
+	meta          [][2]string // rows of the very hidden _fazhi sheet; nil for none
 }
 
 // Write writes the year's table in our own print-ready layout: title,
@@ -378,6 +379,11 @@ func (in Sheet) workbook(l layout) (f *excelize.File, err error) {
 	}()
 	if err = f.SetSheetName("Sheet1", SheetName); err != nil {
 		return nil, err
+	}
+	if l.meta != nil {
+		if err = writeMeta(f, l.meta); err != nil {
+			return nil, err
+		}
 	}
 	st, err := newStyles(f)
 	if err != nil {
