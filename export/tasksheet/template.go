@@ -283,7 +283,7 @@ func (in Sheet) fill(f *excelize.File, h tableHead) (Filled, error) {
 				return res, err
 			}
 		}
-		if err := f.SetRowHeight(sheet, row, max(height, min(ptMaxRow, float64(most*ptPerLine+ptRowMargin)))); err != nil {
+		if err := f.SetRowHeight(sheet, row, max(height, min(ptMaxRow, float64(most)*ptPerLine+ptRowMargin))); err != nil {
 			return res, err
 		}
 		row++

@@ -15,9 +15,9 @@ import (
 // wins. Slightly generous, because a clipped line is worse than white space.
 const (
 	pxPerUnit   = 7    // one unit of column width: the default font's digit
-	pxWide      = 15.5 // a hanzi or full-width mark at 11 pt
+	pxWide      = 15   // a hanzi or full-width mark at 11 pt (14.7 px), rounded up
 	pxNarrow    = 8    // a Latin letter or digit at 11 pt
-	ptPerLine   = 15   // 11 pt text with its leading
+	ptPerLine   = 14.5 // 11 pt 宋体 with its leading (Excel: 14.25)
 	ptRowMargin = 5
 	ptMaxRow    = 409 // the most Excel accepts
 )
@@ -57,5 +57,5 @@ func rowHeight(cols []column, vals []any) float64 {
 		}
 		most = max(most, lines(s, writeWidths[cols[i].field]))
 	}
-	return min(ptMaxRow, float64(most*ptPerLine+ptRowMargin))
+	return min(ptMaxRow, float64(most)*ptPerLine+ptRowMargin)
 }
