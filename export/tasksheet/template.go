@@ -111,7 +111,8 @@ func FillTemplate(w io.Writer, path string, in Sheet, sheet string) (Filled, err
 	}
 	res, err := in.fill(f, h)
 	if err != nil {
-		return res, err
+		// The template's own parts were what excelize could not handle.
+		return res, templateErr(path, ErrTemplateBroken, err)
 	}
 	_, err = f.WriteTo(w)
 	return res, err

@@ -479,3 +479,31 @@ func TestFillTemplateErrors(t *testing.T) {
 		})
 	}
 }
+
+// FuzzFillTemplate: whatever bytes a template holds, filling it returns
+// an error or a workbook, never a panic, and an error is always one the
+// user can read. Seeds: the real WPS ledger, a template made here, the
+// real .xls, nothing.
+func FuzzFillTemplate(f *testing.F) {
+	for _, p := range []string{fixture(f, wpsLedger), madeTemplate(f), fixture(f, "xzfy_guofaban_stat_template.xls")} {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Add([]byte{})
+	in := sample()
+	f.Fuzz(func(t *testing.T, b []byte) {
+		path := filepath.Join(t.TempDir(), "t.xlsx")
+		if err := os.WriteFile(path, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		_, err := FillTemplate(&buf, path, in, "")
+		var te *TemplateError
+		if err != nil && !errors.As(err, &te) {
+			t.Errorf("not a TemplateError: %v", err)
+		}
+	})
+}
