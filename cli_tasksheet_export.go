@@ -39,7 +39,7 @@ func (c *cli) tasksExport(fs *flag.FlagSet, year *int, args []string) error {
 	if err != nil {
 		return err
 	}
-	var in tasksheet.Sheet
+	var in tasksheet.Export
 	err = c.withStore(func(s *data.Store) (err error) {
 		in, err = tasksheet.FromStore(s, *year, asOf)
 		return err
@@ -92,7 +92,7 @@ func (c *cli) tasksExport(fs *flag.FlagSet, year *int, args []string) error {
 // exportPerDept writes one workbook per department into dir. Every name is
 // checked before the first file is written, so a refusal leaves the folder
 // as it was rather than half distributed.
-func (c *cli) exportPerDept(in tasksheet.Sheet, dir string, force bool) error {
+func (c *cli) exportPerDept(in tasksheet.Export, dir string, force bool) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return &data.UserError{Msg: fmt.Sprintf("无法创建文件夹“%s”。请检查位置和权限，或换一个文件夹。", dir), Err: err}
 	}

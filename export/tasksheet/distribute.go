@@ -71,7 +71,7 @@ func Split(tasks []data.TaskDraft) []DeptTasks {
 // layout with the 进展情况 column empty and shaded for it to fill, a
 // drop-down on 状态, the hidden 任务标识 column and the _fazhi sheet that
 // say what the file is when it comes back.
-func WriteDept(w io.Writer, in Sheet, d DeptTasks) error {
+func WriteDept(w io.Writer, in Export, d DeptTasks) error {
 	f, err := in.workbook(layout{
 		title:         in.Title() + "（" + d.Dept + "）",
 		instructions:  Instructions,

@@ -92,7 +92,7 @@ func openTemplate(path string) (*excelize.File, error) {
 // the tasks take: its blank rows under the header first, then rows
 // inserted above whatever follows (a 填报单位 line, a 保留格式 row). Every
 // row takes the style and height of the template's first data row.
-func FillTemplate(w io.Writer, path string, in Sheet, sheet string) (Filled, error) {
+func FillTemplate(w io.Writer, path string, in Export, sheet string) (Filled, error) {
 	f, err := openTemplate(path)
 	if err != nil {
 		return Filled{}, err
@@ -128,7 +128,7 @@ type templateColumn struct {
 // plan decides which template column gets which of our fields: the first
 // column naming a field, and unknown titles matched to the tasks' extra
 // columns by name.
-func (in Sheet) plan(f *excelize.File, h tableHead) ([]templateColumn, Filled, error) {
+func (in Export) plan(f *excelize.File, h tableHead) ([]templateColumn, Filled, error) {
 	res := Filled{Sheet: h.sheet, HeaderRow: h.bottom}
 	extraKeys := map[string]string{}
 	for _, t := range in.Tasks {
@@ -173,7 +173,7 @@ func (in Sheet) plan(f *excelize.File, h tableHead) ([]templateColumn, Filled, e
 	return cols, res, nil
 }
 
-func (in Sheet) fill(f *excelize.File, h tableHead) (Filled, error) {
+func (in Export) fill(f *excelize.File, h tableHead) (Filled, error) {
 	sheet := h.sheet
 	cols, res, err := in.plan(f, h)
 	if err != nil {

@@ -293,7 +293,7 @@ func ptr[T any](p *T) string {
 	return fmt.Sprint(*p)
 }
 
-func fillInto(t *testing.T, path string, in Sheet, sheet string) (Filled, *excelize.File) {
+func fillInto(t *testing.T, path string, in Export, sheet string) (Filled, *excelize.File) {
 	t.Helper()
 	var buf bytes.Buffer
 	res, err := FillTemplate(&buf, path, in, sheet)
@@ -332,7 +332,7 @@ func TestFillTemplate(t *testing.T) {
 		name     string
 		template func(t testing.TB) string
 		sheet    string
-		in       Sheet
+		in       Export
 		want     Filled
 		cells    map[string]string
 		check    func(t *testing.T, f *excelize.File)

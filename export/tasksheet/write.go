@@ -23,10 +23,10 @@ import (
 // layout and in every distributed workbook (the collector looks for it).
 const SheetName = "任务分解表"
 
-// Sheet is everything an export of one year's 任务分解表 needs, gathered
+// Export is everything an export of one year's 任务分解表 needs, gathered
 // from the store once, so that writing is a pure function of this value
 // and the file (and a test needs no store).
-type Sheet struct {
+type Export struct {
 	Plan    data.Plan
 	Tasks   []data.TaskDraft // in plan order, departments by canonical name
 	Depts   map[uint64]string
@@ -39,29 +39,29 @@ type Sheet struct {
 }
 
 // FromStore gathers a year's plan, tasks, department names and profile.
-func FromStore(s *data.Store, year int, asOf data.Date) (Sheet, error) {
+func FromStore(s *data.Store, year int, asOf data.Date) (Export, error) {
 	doc, err := s.PlanWithNames(year)
 	if err != nil {
-		return Sheet{}, err
+		return Export{}, err
 	}
 	prof, err := s.Profile()
 	if err != nil {
-		return Sheet{}, err
+		return Export{}, err
 	}
 	depts, err := s.Departments()
 	if err != nil {
-		return Sheet{}, err
+		return Export{}, err
 	}
 	names := make(map[uint64]string, len(depts))
 	for _, d := range depts {
 		names[d.ID] = d.Name
 	}
-	return Sheet{Plan: doc.Plan, Tasks: doc.Tasks, Depts: names, Profile: prof, AsOf: asOf}, nil
+	return Export{Plan: doc.Plan, Tasks: doc.Tasks, Depts: names, Profile: prof, AsOf: asOf}, nil
 }
 
 // Title is the table's heading: 黄江镇2024年法治政府建设任务分解表, with
 // （截至2024年6月30日） when the export is cut off at a day.
-func (in Sheet) Title() string {
+func (in Export) Title() string {
 	t := fmt.Sprintf("%s%d年法治政府建设任务分解表", in.Profile.ShortName(), in.Plan.Year)
 	if !in.AsOf.IsZero() {
 		t += "（截至" + in.AsOf.Chinese() + "）"
@@ -69,7 +69,7 @@ func (in Sheet) Title() string {
 	return t
 }
 
-func (in Sheet) footerDate() data.Date {
+func (in Export) footerDate() data.Date {
 	switch {
 	case !in.Date.IsZero():
 		return in.Date
@@ -81,7 +81,7 @@ func (in Sheet) footerDate() data.Date {
 
 // FooterLine is the 填报单位/联系人/联系电话/填报日期 line under the table,
 // from the profile; blanks stay as underscores for a pen.
-func (in Sheet) FooterLine() string {
+func (in Export) FooterLine() string {
 	or := func(s string) string {
 		if s = strings.TrimSpace(s); s != "" {
 			return s
@@ -187,7 +187,7 @@ func columns(tasks []data.TaskDraft) []column {
 }
 
 // cellText is what one task shows in one column, as text.
-func (in Sheet) cellText(t data.TaskDraft, c column) string {
+func (in Export) cellText(t data.TaskDraft, c column) string {
 	join := func(names []string) string { return strings.Join(names, "、") }
 	switch c.field {
 	case fieldTask:
@@ -228,7 +228,7 @@ func (in Sheet) cellText(t data.TaskDraft, c column) string {
 
 // progressText lists the task's progress up to AsOf, oldest first, one
 // entry a line: 2024年6月30日（人力资源分局）：已培训执法人员64人.
-func (in Sheet) progressText(t data.Task) string {
+func (in Export) progressText(t data.Task) string {
 	ps := slices.Clone(t.Progress)
 	slices.SortStableFunc(ps, func(a, b data.Progress) int {
 		switch {
@@ -261,7 +261,7 @@ func (in Sheet) progressText(t data.Task) string {
 func TaskID(year int, id uint64) string { return fmt.Sprintf("fazhi:%d:%d", year, id) }
 
 // chapterTitle is a chapter row's text: 一、全面提高政府依法履职能力.
-func (in Sheet) chapterTitle(no string) string {
+func (in Export) chapterTitle(no string) string {
 	for _, c := range in.Plan.Chapters {
 		if c.No == no {
 			if c.Title == "" {
@@ -289,7 +289,7 @@ type layout struct {
 // header, chapter rows and tasks with borders and wrapped text, A4
 // landscape fitted to the page width, header repeated on every page and
 // frozen on screen, and the 填报单位 line under it.
-func Write(w io.Writer, in Sheet) error {
+func Write(w io.Writer, in Export) error {
 	f, err := in.workbook(layout{title: in.Title(), tasks: in.Tasks})
 	if err != nil {
 		return err
@@ -369,7 +369,7 @@ func (s styles) of(c column, l layout) int {
 // second. The stream fixes the order of things: sheet properties before
 // the writer exists, panes and column widths before the first row, page
 // setup and validations before Flush.
-func (in Sheet) workbook(l layout) (f *excelize.File, err error) {
+func (in Export) workbook(l layout) (f *excelize.File, err error) {
 	f = excelize.NewFile()
 	defer func() {
 		if err != nil {
@@ -529,7 +529,7 @@ func (in Sheet) workbook(l layout) (f *excelize.File, err error) {
 // pageSetup: A4 landscape, one page wide and as many long as needed, the
 // header row repeated on every page, the table centred, and page numbers
 // in the footer (a stamped table of 40 pages must stay in order).
-func (in Sheet) pageSetup(f *excelize.File, headerRow, lastRow int, lastCol string) error {
+func (in Export) pageSetup(f *excelize.File, headerRow, lastRow int, lastCol string) error {
 	size, orient, one, zero := 9, "landscape", 1, 0
 	if err := f.SetPageLayout(SheetName, &excelize.PageLayoutOptions{
 		Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero,

@@ -27,7 +27,7 @@ func day(s string) data.Date {
 // task led by one department with a cooperating one, a 各有关部门 task,
 // a long-term task, progress on both sides of 6月30日, an extra column,
 // remarks, and text a spreadsheet would take for a formula.
-func sample() Sheet {
+func sample() Export {
 	at := time.Date(2024, 7, 1, 9, 0, 0, 0, time.UTC)
 	tasks := []data.TaskDraft{
 		{Task: data.Task{ID: 11, Year: 2024, Seq: 1, Chapter: "一", No: 1, Title: "规范性文件合法性审核",
@@ -48,7 +48,7 @@ func sample() Sheet {
 		{Task: data.Task{ID: 14, Year: 2024, Seq: 4, Chapter: "二", No: 4, Title: "-1 行政执法公示", Text: "-1 行政执法公示",
 			Status: data.StatusNotStarted}, LeadNames: []string{"综合执法办"}, CooperateNames: []string{"司法所", "党政办"}},
 	}
-	return Sheet{
+	return Export{
 		Plan: data.Plan{Year: 2024, Title: "黄江镇2024年法治政府建设工作要点", Chapters: []data.Chapter{
 			{No: "一", Title: "全面提高依法行政能力"}, {No: "二", Title: "加强法治宣传"}}},
 		Tasks:   tasks,
@@ -60,7 +60,7 @@ func sample() Sheet {
 
 // large is a year of n tasks over 8 chapters, the size the speed targets
 // name, with text as long as real tasks.
-func large(n int) Sheet {
+func large(n int) Export {
 	in := sample()
 	in.Tasks = nil
 	in.Plan.Chapters = nil
@@ -80,7 +80,7 @@ func large(n int) Sheet {
 	return in
 }
 
-func writeFile(t testing.TB, in Sheet) string {
+func writeFile(t testing.TB, in Export) string {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := Write(&buf, in); err != nil {
