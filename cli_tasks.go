@@ -91,7 +91,7 @@ func planJSON(p data.Plan, tasks []data.TaskDraft, deptName func(uint64) string)
 
 func cmdTasks(c *cli, args []string) error {
 	if len(args) == 0 {
-		return usage("缺少操作。用法：fazhi tasks list|add|progress|status|import|merge …")
+		return usage("缺少操作。用法：fazhi tasks list|add|progress|status|import|export|merge …")
 	}
 	verb, args := args[0], args[1:]
 	if run, ok := tasksheetVerbs[verb]; ok {
@@ -100,6 +100,8 @@ func cmdTasks(c *cli, args []string) error {
 	fs := flag.NewFlagSet("tasks "+verb, flag.ContinueOnError)
 	year := fs.Int("year", 0, "年度")
 	switch verb {
+	case "export":
+		return c.tasksExport(fs, year, args)
 	case "list":
 		dept := fs.String("dept", "", "部门")
 		status := fs.String("status", "", "状态")

@@ -116,6 +116,11 @@ const helpText = `法治政府建设台账 —— 任务分解表、统计报表
   tasks merge --year 年度 文件.xlsx... [--apply] [--json]
                                         汇总各部门交回的任务分解表：列出每个文件、每项任务的新进展、状态和改动，
                                         以及冲突；加 --apply 时保存没有冲突的改动（进展记上部门和文件日期）
+  tasks export --year 年度 [-o 文件.xlsx] [--as-of YYYY-MM-DD] [--template 模板.xlsx [--sheet 工作表]] [--force]
+                                        导出任务分解表（A4 横向、可直接打印）；--as-of 只含该日前的进展；
+                                        --template 填入上级下发的模板；已有同名文件时不覆盖，除非加 --force
+  tasks export --year 年度 --per-dept 文件夹 [--force]
+                                        每个部门生成一个待填写进展的文件，发给各部门填报
   report import 文件 --year 年度 [--dry-run] [--json] [--replace]
                                         读取往年的年度报告（.txt 或 .docx），按“举措和成效、不足、
                                         主要负责人履职、主要安排、其他”分部分显示；不加 --dry-run 时保存

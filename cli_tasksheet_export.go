@@ -1,0 +1,141 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fazhi/data"
+	"fazhi/export/safefile"
+	"fazhi/export/tasksheet"
+)
+
+// tasksExport writes the year's 任务分解表: our own layout, a user's
+// template filled in, or one workbook per department into a folder. An
+// existing file is never replaced without --force.
+func (c *cli) tasksExport(fs *flag.FlagSet, year *int, args []string) error {
+	out := fs.String("o", "", "输出文件")
+	tmpl := fs.String("template", "", "模板")
+	sheet := fs.String("sheet", "", "模板中的工作表")
+	asOfText := fs.String("as-of", "", "截至日期")
+	perDept := fs.String("per-dept", "", "按部门分发的文件夹")
+	force := fs.Bool("force", false, "覆盖已有文件")
+	syn := "tasks export --year 年度 [-o 文件.xlsx] [--template 模板.xlsx [--sheet 工作表]] [--as-of YYYY-MM-DD] [--force]\n" +
+		"       fazhi tasks export --year 年度 --per-dept 文件夹 [--force]"
+	if _, err := parseArgs(fs, args, 0, syn); err != nil {
+		return err
+	}
+	if err := needYear(*year, syn); err != nil {
+		return err
+	}
+	if *perDept != "" && (*out != "" || *tmpl != "") {
+		return usage("--per-dept 不能与 -o 或 --template 同时使用。用法：fazhi %s", syn)
+	}
+	asOf, err := optionalDate(*asOfText)
+	if err != nil {
+		return err
+	}
+	var in tasksheet.Export
+	err = c.withStore(func(s *data.Store) (err error) {
+		in, err = tasksheet.FromStore(s, *year, asOf)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	if len(in.Tasks) == 0 {
+		return usage("%d年还没有任务，没有可导出的内容。请先用 fazhi plan import 导入实施方案，或用 fazhi tasks add 添加任务。", *year)
+	}
+	if *perDept != "" {
+		return c.exportPerDept(in, *perDept, *force)
+	}
+
+	path := *out
+	if path == "" {
+		path = tasksheet.FileName(in.Profile, *year, asOf)
+	} else if st, err := os.Stat(path); err == nil && st.IsDir() {
+		path = filepath.Join(path, tasksheet.FileName(in.Profile, *year, asOf))
+	}
+	if !strings.EqualFold(filepath.Ext(path), ".xlsx") {
+		return usage("输出文件“%s”应以 .xlsx 结尾（本程序只写 .xlsx；需要 .xls 请在 Excel 或 WPS 中另存）。", filepath.Base(path))
+	}
+	write := func(w io.Writer) error { return tasksheet.Write(w, in) }
+	var filled tasksheet.Filled
+	if *tmpl != "" {
+		if same(*tmpl, path) {
+			return usage("输出文件不能就是模板本身，请用 -o 另取一个文件名。")
+		}
+		write = func(w io.Writer) (err error) {
+			filled, err = tasksheet.FillTemplate(w, *tmpl, in, *sheet)
+			return err
+		}
+	}
+	if err := safefile.WriteFile(path, *force, write); err != nil {
+		return refuseOverwrite(err)
+	}
+	if *tmpl != "" {
+		fmt.Fprintf(c.stdout, "已按模板“%s”（工作表“%s”，表头在第 %d 行，识别出：%s）导出 %d 项任务到：%s\n",
+			filepath.Base(*tmpl), filled.Sheet, filled.HeaderRow, strings.Join(filled.Columns, "、"), len(in.Tasks), path)
+		if len(filled.Missing) > 0 {
+			fmt.Fprintf(c.stderr, "模板中没有这些栏目，未导出：%s\n", strings.Join(filled.Missing, "、"))
+		}
+		return nil
+	}
+	fmt.Fprintf(c.stdout, "已导出 %d 项任务到：%s\n", len(in.Tasks), path)
+	return nil
+}
+
+// exportPerDept writes one workbook per department into dir. Every name is
+// checked before the first file is written, so a refusal leaves the folder
+// as it was rather than half distributed.
+func (c *cli) exportPerDept(in tasksheet.Export, dir string, force bool) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return &data.UserError{Msg: fmt.Sprintf("无法创建文件夹“%s”。请检查位置和权限，或换一个文件夹。", dir), Err: err}
+	}
+	shares := tasksheet.Split(in.Tasks)
+	if len(shares) == 0 {
+		return usage("%d年的任务都没有写明牵头、配合或责任单位，无法按部门分发。", in.Plan.Year)
+	}
+	if !force {
+		var taken []string
+		for _, d := range shares {
+			name := tasksheet.DeptFileName(in.Profile, in.Plan.Year, d.Dept)
+			if _, err := os.Lstat(filepath.Join(dir, name)); err == nil {
+				taken = append(taken, name)
+			}
+		}
+		if len(taken) > 0 {
+			return usage("文件夹“%s”中已有 %d 个同名文件（%s），一个也没有覆盖。请换一个文件夹，或加 --force 覆盖。", dir, len(taken), strings.Join(taken, "、"))
+		}
+	}
+	for _, d := range shares {
+		path := filepath.Join(dir, tasksheet.DeptFileName(in.Profile, in.Plan.Year, d.Dept))
+		if err := safefile.WriteFile(path, force, func(w io.Writer) error { return tasksheet.WriteDept(w, in, d) }); err != nil {
+			return refuseOverwrite(err)
+		}
+		fmt.Fprintf(c.stdout, "%s：%d 项任务 → %s\n", d.Dept, len(d.Tasks), path)
+	}
+	fmt.Fprintf(c.stdout, "已为 %d 个部门各生成一个文件，在文件夹：%s\n", len(shares), dir)
+	return nil
+}
+
+// refuseOverwrite turns safefile's "exists" into the command line's own
+// words, which can name the flag.
+func refuseOverwrite(err error) error {
+	var se *safefile.Error
+	if errors.As(err, &se) && errors.Is(err, safefile.ErrExists) {
+		return &data.UserError{Msg: fmt.Sprintf("“%s”已存在，没有覆盖。请换一个文件名（-o），或加 --force 覆盖。", filepath.Base(se.Path)), Err: err}
+	}
+	return err
+}
+
+// same reports whether two paths name one file.
+func same(a, b string) bool {
+	sa, err1 := os.Stat(a)
+	sb, err2 := os.Stat(b)
+	return err1 == nil && err2 == nil && os.SameFile(sa, sb)
+}
