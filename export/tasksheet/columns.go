@@ -122,7 +122,8 @@ var exact = func() map[string]Column {
 
 // NormalizeHeader folds a header cell the way clerks vary them: full-width
 // to half-width (NFKC), every space and line break removed (`工作\n任务`,
-// `序　号`), and a trailing colon dropped.
+// `序　号`), a required-field star in front (*工作任务) and a trailing colon
+// dropped.
 func NormalizeHeader(s string) string {
 	if !utf8.ValidString(s) {
 		s = strings.ToValidUTF8(s, "")
@@ -134,7 +135,7 @@ func NormalizeHeader(s string) string {
 		}
 		return r
 	}, s)
-	return strings.TrimRight(s, ":")
+	return strings.TrimRight(strings.TrimLeft(s, "*"), ":")
 }
 
 // stripBrackets drops bracketed remarks: 完成时限（年月日）, 进展情况(截至6月底).
@@ -159,11 +160,11 @@ func stripBrackets(s string) string {
 	return b.String()
 }
 
-// ParseColumn says what a header cell means: an exact variant, the same
-// without bracketed remarks, or, for longer cells, the longest variant it
-// contains (`2024年上半年进展情况`). One-character variants (序, 号) count only
-// when they are the whole cell.
-func ParseColumn(header string) Column {
+// ParseColumnStrict knows a header only by an exact variant, with or
+// without bracketed remarks (完成时限（截止时间）). Filling a user's template
+// uses it: a column of theirs headed 报名截止时间 or 情况说明 is theirs, not
+// ours to overwrite, where reading a returned table may guess more freely.
+func ParseColumnStrict(header string) Column {
 	h := NormalizeHeader(header)
 	if h == "" {
 		return ColUnknown
@@ -174,6 +175,18 @@ func ParseColumn(header string) Column {
 	if c, ok := exact[stripBrackets(h)]; ok {
 		return c
 	}
+	return ColUnknown
+}
+
+// ParseColumn says what a header cell means: an exact variant, the same
+// without bracketed remarks, or, for longer cells, the longest variant it
+// contains (`2024年上半年进展情况`). One-character variants (序, 号) count only
+// when they are the whole cell.
+func ParseColumn(header string) Column {
+	if c := ParseColumnStrict(header); c != ColUnknown {
+		return c
+	}
+	h := NormalizeHeader(header)
 	if utf8.RuneCountInString(h) > 40 {
 		return ColUnknown // a sentence, not a header
 	}

@@ -19,16 +19,14 @@ import (
 //   - a very hidden sheet _fazhi: A1 fazhi-distribute B1 1 (the version),
 //     A2 year, A3 dept (canonical name), A4 unit (简称), A5 exported
 //     (RFC 3339), each value in column B.
-const (
-	MetaSheet   = "_fazhi"
-	MetaMagic   = "fazhi-distribute"
-	MetaVersion = "1"
-)
+//
+// The names (DistSheet, StampSheet, TaskRef) live in readfile.go, beside
+// the reader that depends on them.
 
 // Instructions is the row under a distributed table's title: what to fill,
 // and what not to touch so the file can be read back.
 const Instructions = "填写说明：请在黄色的“进展情况”栏填写本部门截至填报日的工作进展（做了什么、数量、成效），" +
-	"在“状态”栏选择未开始、推进中、已完成或长期坚持；请勿增删行、调整顺序或修改工作任务内容，如有意见请写在备注栏。" +
+	"在“完成状态”栏选择未开始、推进中、已完成或长期坚持；请勿增删行、调整顺序或修改工作任务内容，如有意见请写在备注栏。" +
 	"填好后保存为 .xlsx 文件，原文件名不变，发回法治办。"
 
 // DeptTasks is one department's share of the year: the tasks it leads,
@@ -81,7 +79,7 @@ func WriteDept(w io.Writer, in Export, d DeptTasks) error {
 		statusList:    true,
 		fillProgress:  true,
 		meta: [][2]string{
-			{MetaMagic, MetaVersion},
+			{StampMagic, StampVersion},
 			{"year", strconv.Itoa(in.Plan.Year)},
 			{"dept", d.Dept},
 			{"unit", in.Profile.ShortName()},
@@ -100,14 +98,14 @@ func WriteDept(w io.Writer, in Export, d DeptTasks) error {
 // afterwards, excelize calls that visit every sheet (SetActiveSheet,
 // hiding a sheet) would parse the whole streamed table back into memory.
 func writeMeta(f *excelize.File, rows [][2]string) error {
-	if _, err := f.NewSheet(MetaSheet); err != nil {
+	if _, err := f.NewSheet(StampSheet); err != nil {
 		return err
 	}
 	for i, r := range rows {
-		if err := f.SetSheetRow(MetaSheet, "A"+strconv.Itoa(i+1), &[]any{r[0], r[1]}); err != nil {
+		if err := f.SetSheetRow(StampSheet, "A"+strconv.Itoa(i+1), &[]any{r[0], r[1]}); err != nil {
 			return err
 		}
 	}
 	// Very hidden: even 取消隐藏 in Excel or WPS does not offer it.
-	return f.SetSheetVisible(MetaSheet, false, true)
+	return f.SetSheetVisible(StampSheet, false, true)
 }

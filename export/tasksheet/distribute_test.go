@@ -52,13 +52,13 @@ func TestWriteDept(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := open(t, path)
-	if got := f.GetSheetList(); !slices.Equal(got, []string{SheetName, MetaSheet}) {
+	if got := f.GetSheetList(); !slices.Equal(got, []string{DistSheet, StampSheet}) {
 		t.Fatalf("sheets %v", got)
 	}
 	if f.GetActiveSheetIndex() != 0 {
 		t.Errorf("active sheet %d; want the table", f.GetActiveSheetIndex())
 	}
-	rows, _ := f.GetRows(SheetName)
+	rows, _ := f.GetRows(DistSheet)
 	if rows[0][0] != "黄江镇2024年法治政府建设任务分解表（人力资源分局）" || rows[1][0] != Instructions {
 		t.Errorf("title and instructions: %q %q", rows[0][0], rows[1][0])
 	}
@@ -68,7 +68,7 @@ func TestWriteDept(t *testing.T) {
 	}
 	idCol := len(header)
 	idName := string(rune('A' + idCol - 1))
-	if vis, _ := f.GetColVisible(SheetName, idName); vis {
+	if vis, _ := f.GetColVisible(DistSheet, idName); vis {
 		t.Errorf("任务标识 column %s visible", idName)
 	}
 	progCol := string(rune('A' + slices.Index(header, "进展情况")))
@@ -78,12 +78,12 @@ func TestWriteDept(t *testing.T) {
 		"A6": "二、加强法治宣传", "A7": "3", idName + "7": "fazhi:2024:13", idName + "6": "",
 		progCol + "5": "", progCol + "7": "",
 	} {
-		if got := get(t, f, SheetName, cell); got != want {
+		if got := get(t, f, DistSheet, cell); got != want {
 			t.Errorf("%s = %q; want %q", cell, got, want)
 		}
 	}
-	dvs, _ := f.GetDataValidations(SheetName)
-	statusCol := string(rune('A' + slices.Index(header, "状态")))
+	dvs, _ := f.GetDataValidations(DistSheet)
+	statusCol := string(rune('A' + slices.Index(header, "完成状态")))
 	if len(dvs) != 1 || dvs[0].Sqref != statusCol+"4:"+statusCol+"7" || !strings.Contains(dvs[0].Formula1, "长期坚持") {
 		t.Errorf("status validation %+v", dvs)
 	}
@@ -91,11 +91,11 @@ func TestWriteDept(t *testing.T) {
 		"A1": "fazhi-distribute", "B1": "1", "A2": "year", "B2": "2024", "A3": "dept", "B3": "人力资源分局",
 		"A4": "unit", "B4": "黄江镇", "A5": "exported", "B5": "2024-07-01T08:30:00+08:00",
 	} {
-		if got := get(t, f, MetaSheet, cell); got != want {
+		if got := get(t, f, StampSheet, cell); got != want {
 			t.Errorf("_fazhi!%s = %q; want %q", cell, got, want)
 		}
 	}
-	if state := sheetState(t, buf.Bytes(), MetaSheet); state != "veryHidden" {
+	if state := sheetState(t, buf.Bytes(), StampSheet); state != "veryHidden" {
 		t.Errorf("_fazhi state %q; want veryHidden", state)
 	}
 	var titles string

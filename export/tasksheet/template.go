@@ -133,10 +133,10 @@ func (in Export) plan(f *excelize.File, h tableHead) ([]templateColumn, Filled, 
 	extraKeys := map[string]string{}
 	for _, t := range in.Tasks {
 		for k := range t.Extra {
-			extraKeys[normTitle(k)] = k
+			extraKeys[NormalizeHeader(k)] = k
 		}
 	}
-	taken := map[field]bool{}
+	taken := map[Column]bool{}
 	var cols []templateColumn
 	for c := h.left; c <= h.right; c++ {
 		name, _ := excelize.ColumnNumberToName(c)
@@ -148,11 +148,11 @@ func (in Export) plan(f *excelize.File, h tableHead) ([]templateColumn, Filled, 
 		if fd, ok := h.fields[c]; ok && !taken[fd] {
 			taken[fd] = true
 			tc.what = column{field: fd, title: h.titles[c]}
-			if fd == fieldRemark {
+			if fd == ColNote {
 				tc.what.key = remarkKey
 			}
 		} else if k, ok := extraKeys[h.titles[c]]; ok && h.titles[c] != "" {
-			tc.what = column{field: fieldExtra, title: h.titles[c], key: k}
+			tc.what = column{field: ColUnknown, title: h.titles[c], key: k}
 		}
 		if tc.what.field >= 0 {
 			res.Columns = append(res.Columns, h.titles[c])
@@ -160,7 +160,7 @@ func (in Export) plan(f *excelize.File, h tableHead) ([]templateColumn, Filled, 
 		cols = append(cols, tc)
 	}
 	for _, c := range columns(in.Tasks) {
-		if taken[c.field] || c.field == fieldNo || c.field == fieldExtra {
+		if taken[c.field] || c.field == ColNo || c.field == ColUnknown {
 			continue
 		}
 		for _, t := range in.Tasks {
@@ -268,7 +268,7 @@ func (in Export) fill(f *excelize.File, h tableHead) (Filled, error) {
 			switch {
 			case c.what.field < 0:
 				continue
-			case c.what.field == fieldNo && t.No > 0:
+			case c.what.field == ColNo && t.No > 0:
 				err = f.SetCellInt(sheet, cell, int64(t.No))
 			default:
 				text := in.cellText(t, c.what)

@@ -2,58 +2,19 @@ package tasksheet
 
 import (
 	"strings"
-	"unicode"
 
 	"github.com/xuri/excelize/v2"
 )
 
-// This file finds the table in a user's template: a small matcher of its
-// own until the writing side shares the reading side's header finder (the
-// two must agree on what a 任务分解表 header is, so they will be one).
+// This file finds the table in a user's template with the same header
+// variants the reader uses, matched strictly (ParseColumnStrict), so the
+// two agree on what a 任务分解表 header is.
 
-// headerVariants are the titles offices use for each column.
-var headerVariants = map[field][]string{
-	fieldNo:          {"序号", "编号"},
-	fieldTask:        {"工作任务", "重点任务", "主要任务", "任务内容", "具体措施", "工作措施", "具体任务", "任务名称", "工作内容", "工作事项", "任务"},
-	fieldLead:        {"牵头单位", "牵头部门"},
-	fieldCooperate:   {"配合单位", "协办单位", "配合部门", "协办部门"},
-	fieldResponsible: {"责任单位", "责任部门", "承办单位"},
-	fieldDeadline:    {"完成时限", "时间节点", "完成时间", "完成期限", "时限"},
-	fieldProgress:    {"进展情况", "完成情况", "推进情况", "工作进展", "落实情况"},
-	fieldStatus:      {"状态", "完成状态"},
-	fieldRemark:      {"备注"},
-	fieldID:          {"任务标识"},
-}
-
-// normTitle drops what a header cell may hold besides its words: spaces
-// and line breaks inside (序  号), a required-field star, a colon.
-func normTitle(s string) string {
-	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) || r == '*' || r == '＊' || r == ':' || r == '：' {
-			return -1
-		}
-		return r
-	}, s)
-}
-
-// headerField says which column a header title names: the title itself,
-// or the title followed by a bracketed note (完成时限（截止时间）).
-func headerField(title string) (field, bool) {
-	t := normTitle(title)
-	if t == "" {
-		return 0, false
-	}
-	for f, vs := range headerVariants {
-		for _, v := range vs {
-			if t == v {
-				return f, true
-			}
-			if rest, ok := strings.CutPrefix(t, v); ok && (strings.HasPrefix(rest, "（") || strings.HasPrefix(rest, "(")) {
-				return f, true
-			}
-		}
-	}
-	return 0, false
+// headerField says which column a header title names; ok is false for a
+// title that names none (an unknown column is the template's own).
+func headerField(title string) (Column, bool) {
+	c := ParseColumnStrict(title)
+	return c, c != ColUnknown
 }
 
 // tableHead is where a template's table sits.
@@ -61,7 +22,7 @@ type tableHead struct {
 	sheet       string
 	top, bottom int // the header's rows (two when it is two-level)
 	left, right int // the table's columns
-	fields      map[int]field
+	fields      map[int]Column
 	titles      map[int]string // every header title, known or not
 }
 
@@ -85,7 +46,7 @@ func findTable(f *excelize.File, sheet string) (tableHead, bool, error) {
 			return best, false, err
 		}
 		for r, row := range grid {
-			seen := map[field]bool{}
+			seen := map[Column]bool{}
 			for _, v := range row {
 				if fd, ok := headerField(v); ok {
 					seen[fd] = true
@@ -142,7 +103,7 @@ func headGrid(f *excelize.File, sheet string) ([][]string, []excelize.MergeCell,
 // the merges that cross row r, and each column takes the lowest title in
 // it that names one of our columns.
 func headAt(sheet string, grid [][]string, merges []excelize.MergeCell, r int) tableHead {
-	h := tableHead{sheet: sheet, top: r, bottom: r, fields: map[int]field{}, titles: map[int]string{}}
+	h := tableHead{sheet: sheet, top: r, bottom: r, fields: map[int]Column{}, titles: map[int]string{}}
 	for _, m := range merges {
 		_, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
 		_, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
@@ -163,7 +124,7 @@ func headAt(sheet string, grid [][]string, merges []excelize.MergeCell, r int) t
 			if fd, ok := headerField(v); ok {
 				h.fields[c] = fd
 			}
-			h.titles[c] = normTitle(v) // the lowest, most specific title
+			h.titles[c] = NormalizeHeader(v) // the lowest, most specific title
 
 		}
 	}

@@ -8,24 +8,24 @@ import (
 // headerCases are header cells as offices type them and what they name.
 var headerCases = []struct {
 	title string
-	field field
+	field Column
 	ok    bool
 }{
-	{"序号", fieldNo, true},
-	{"序  号", fieldNo, true},
-	{"序\n号", fieldNo, true},
-	{"　编号　", fieldNo, true},
-	{"重点\r\n任务", fieldTask, true},
-	{"*工作任务", fieldTask, true},
-	{"具体措施", fieldTask, true},
-	{"牵头部门", fieldLead, true},
-	{"协办单位", fieldCooperate, true},
-	{"责任单位：", fieldResponsible, true},
-	{"完成时限（截止时间）", fieldDeadline, true},
-	{"时间节点(2024年)", fieldDeadline, true},
-	{"推进情况", fieldProgress, true},
-	{"备注", fieldRemark, true},
-	{"任务标识", fieldID, true},
+	{"序号", ColNo, true},
+	{"序  号", ColNo, true},
+	{"序\n号", ColNo, true},
+	{"　编号　", ColNo, true},
+	{"重点\r\n任务", ColTask, true},
+	{"*工作任务", ColTask, true},
+	{"具体措施", ColTask, true},
+	{"牵头部门", ColLead, true},
+	{"协办单位", ColCooperate, true},
+	{"责任单位：", ColResponsible, true},
+	{"完成时限（截止时间）", ColDeadline, true},
+	{"时间节点(2024年)", ColDeadline, true},
+	{"推进情况", ColProgress, true},
+	{"备注", ColNote, true},
+	{"任务标识", ColID, true},
 	{"任务来源", 0, false}, // starts with 任务 but is another column
 	{"序号说明", 0, false},
 	{"", 0, false},
@@ -53,8 +53,8 @@ func FuzzHeaderField(f *testing.F) {
 		if ok1 != ok2 || f1 != f2 {
 			t.Errorf("%q: %v %v, spaced out %v %v", s, f1, ok1, f2, ok2)
 		}
-		if n := normTitle(s); normTitle(n) != n {
-			t.Errorf("normTitle not idempotent on %q", s)
+		if n := NormalizeHeader(s); NormalizeHeader(n) != n {
+			t.Errorf("NormalizeHeader not idempotent on %q", s)
 		}
 	})
 }

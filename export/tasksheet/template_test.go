@@ -341,7 +341,7 @@ func TestFillTemplate(t *testing.T) {
 			name: "WPS 合同台账: rows inserted above the section rows", sheet: "合同台账",
 			template: func(t testing.TB) string { return fixture(t, wpsLedger) }, in: sample(),
 			want: Filled{Sheet: "合同台账", HeaderRow: 2, Columns: []string{"序号", "备注"}, Rows: 6, Inserted: 6,
-				Missing: []string{"工作任务", "牵头单位", "配合单位", "责任单位", "完成时限", "进展情况", "状态"}},
+				Missing: []string{"工作任务", "牵头单位", "配合单位", "责任单位", "完成时限", "进展情况", "完成状态"}},
 			cells: map[string]string{"A3": "一、全面提高依法行政能力", "A4": "1", "X4": "按季度报送", "A6": "二、加强法治宣传", "A8": "4", "B8": "", "B9": "与集团签订的合同"},
 			check: func(t *testing.T, f *excelize.File) {
 				if fm, _ := f.GetCellFormula("合同台账", "AG28"); fm != "350*50*24*22" {
@@ -353,14 +353,14 @@ func TestFillTemplate(t *testing.T) {
 			name: "WPS 招采台账: blank rows reused", sheet: "招采台账",
 			template: func(t testing.TB) string { return fixture(t, wpsLedger) }, in: sample(),
 			want: Filled{Sheet: "招采台账", HeaderRow: 2, Columns: []string{"序号", "备注"}, Rows: 6, Inserted: 0,
-				Missing: []string{"工作任务", "牵头单位", "配合单位", "责任单位", "完成时限", "进展情况", "状态"}},
+				Missing: []string{"工作任务", "牵头单位", "配合单位", "责任单位", "完成时限", "进展情况", "完成状态"}},
 			cells: map[string]string{"A3": "一、全面提高依法行政能力", "B4": "1", "AK4": "按季度报送", "B8": "4", "D16": "保留格式，勿删"},
 		},
 		{
 			name: "WPS 招采台账: more tasks than blank rows", sheet: "招采台账",
 			template: func(t testing.TB) string { return fixture(t, wpsLedger) }, in: large(30),
 			want: Filled{Sheet: "招采台账", HeaderRow: 2, Columns: []string{"序号", "备注"}, Rows: 38, Inserted: 25,
-				Missing: []string{"工作任务", "牵头单位", "配合单位", "完成时限", "进展情况", "状态"}},
+				Missing: []string{"工作任务", "牵头单位", "配合单位", "完成时限", "进展情况", "完成状态"}},
 			cells: map[string]string{"B40": "30", "D41": "保留格式，勿删"},
 			check: func(t *testing.T, f *excelize.File) {
 				list := `&quot;公开招标,公开询价,单一来源,直接采购,邀请招标,邀请询价,公开竞争性谈判,邀请竞争性谈判,公开竞价,邀请竞价,战采结果应用&quot;`
@@ -374,7 +374,7 @@ func TestFillTemplate(t *testing.T) {
 		{
 			name: "made here: two-level header, reuse then insert", template: madeTemplate, in: sample(),
 			want: Filled{Sheet: "附件1", HeaderRow: 3, Columns: []string{"序号", "重点任务", "牵头单位", "配合单位", "完成时限", "完成情况", "分管领导"},
-				Rows: 6, Inserted: 1, Missing: []string{"责任单位", "状态", "备注"}},
+				Rows: 6, Inserted: 1, Missing: []string{"责任单位", "完成状态", "备注"}},
 			cells: map[string]string{
 				"A4": "一、全面提高依法行政能力", "A5": "1", "B5": "规范性文件合法性审核率达到100%", "C5": "司法所", "D5": "党政办",
 				"E5": "2024年3月31日", "F5": "2024年3月20日（司法所）：已审核12件\n2024年7月15日（党政办）：七月新审核3件", "G5": "张副镇长",

@@ -19,10 +19,6 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// SheetName is the name of the sheet we write the table on, in our own
-// layout and in every distributed workbook (the collector looks for it).
-const SheetName = "任务分解表"
-
 // Export is everything an export of one year's 任务分解表 needs, gathered
 // from the store once, so that writing is a pure function of this value
 // and the file (and a test needs no store).
@@ -92,53 +88,21 @@ func (in Export) FooterLine() string {
 		"　　联系电话：" + or(in.Profile.Phone) + "　　填报日期：" + in.footerDate().Chinese()
 }
 
-// field is what a column holds.
-type field int
-
-const (
-	fieldNo field = iota
-	fieldTask
-	fieldLead
-	fieldCooperate
-	fieldResponsible
-	fieldDeadline
-	fieldProgress
-	fieldStatus
-	fieldRemark
-	fieldExtra // a column of an imported workbook we do not know
-	fieldID    // the hidden 任务标识 of a distributed workbook
-)
-
-// writeTitles are the header titles we write. The reading half knows many
-// variants of each; these are the plain ones offices print.
-var writeTitles = map[field]string{
-	fieldNo:          "序号",
-	fieldTask:        "工作任务",
-	fieldLead:        "牵头单位",
-	fieldCooperate:   "配合单位",
-	fieldResponsible: "责任单位",
-	fieldDeadline:    "完成时限",
-	fieldProgress:    "进展情况",
-	fieldStatus:      "状态",
-	fieldRemark:      "备注",
-	fieldID:          "任务标识",
-}
-
 // writeWidths are column widths in Excel's character units, chosen for
 // Chinese text at 11 pt (one hanzi is about two units): the task and its
 // progress get the room, the short columns just fit their header.
-var writeWidths = map[field]float64{
-	fieldNo:          6,
-	fieldTask:        46,
-	fieldLead:        14,
-	fieldCooperate:   16,
-	fieldResponsible: 14,
-	fieldDeadline:    15,
-	fieldProgress:    40,
-	fieldStatus:      9,
-	fieldRemark:      12,
-	fieldExtra:       14,
-	fieldID:          16,
+var writeWidths = map[Column]float64{
+	ColNo:          6,
+	ColTask:        46,
+	ColLead:        14,
+	ColCooperate:   16,
+	ColResponsible: 14,
+	ColDeadline:    15,
+	ColProgress:    40,
+	ColStatus:      9,
+	ColNote:        12,
+	ColUnknown:     14,
+	ColID:          16,
 }
 
 // remarkKey is the Extra entry that holds a task's 备注: the readers keep
@@ -146,9 +110,9 @@ var writeWidths = map[field]float64{
 const remarkKey = "备注"
 
 type column struct {
-	field field
+	field Column
 	title string
-	key   string // Extra key for fieldExtra
+	key   string // Extra key for ColUnknown
 }
 
 // columns decides the table's columns: 责任单位 only when some task uses
@@ -163,15 +127,15 @@ func columns(tasks []data.TaskDraft) []column {
 		}
 	}
 	var cols []column
-	for _, f := range []field{fieldNo, fieldTask, fieldLead, fieldCooperate, fieldResponsible, fieldDeadline, fieldProgress, fieldStatus, fieldRemark} {
-		if f == fieldResponsible && !resp {
+	for _, f := range []Column{ColNo, ColTask, ColLead, ColCooperate, ColResponsible, ColDeadline, ColProgress, ColStatus, ColNote} {
+		if f == ColResponsible && !resp {
 			continue
 		}
-		cols = append(cols, column{field: f, title: writeTitles[f]})
+		cols = append(cols, column{field: f, title: f.Title()})
 	}
 	known := map[string]bool{}
-	for _, t := range writeTitles {
-		known[t] = true
+	for _, c := range Columns {
+		known[c.Title()] = true
 	}
 	var keys []string
 	for k := range extra {
@@ -181,7 +145,7 @@ func columns(tasks []data.TaskDraft) []column {
 	}
 	slices.Sort(keys)
 	for _, k := range keys {
-		cols = append(cols, column{field: fieldExtra, title: k, key: k})
+		cols = append(cols, column{field: ColUnknown, title: k, key: k})
 	}
 	return cols
 }
@@ -190,38 +154,38 @@ func columns(tasks []data.TaskDraft) []column {
 func (in Export) cellText(t data.TaskDraft, c column) string {
 	join := func(names []string) string { return strings.Join(names, "、") }
 	switch c.field {
-	case fieldTask:
+	case ColTask:
 		if strings.TrimSpace(t.Text) != "" {
 			return t.Text
 		}
 		return t.Title
-	case fieldLead:
+	case ColLead:
 		return join(t.LeadNames)
-	case fieldCooperate:
+	case ColCooperate:
 		if t.AllRelevant && len(t.LeadNames) > 0 {
 			return join(append(slices.Clip(t.CooperateNames), "各有关部门"))
 		}
 		return join(t.CooperateNames)
-	case fieldResponsible:
+	case ColResponsible:
 		if t.AllRelevant && len(t.LeadNames) == 0 {
 			return join(append(slices.Clip(t.ResponsibleNames), "各有关部门"))
 		}
 		return join(t.ResponsibleNames)
-	case fieldDeadline:
+	case ColDeadline:
 		if t.Deadline.IsZero() && !t.LongTerm {
 			return t.DeadlineText
 		}
 		return t.DeadlineLabel()
-	case fieldProgress:
+	case ColProgress:
 		return in.progressText(t.Task)
-	case fieldStatus:
+	case ColStatus:
 		return string(t.Status)
-	case fieldRemark:
+	case ColNote:
 		return t.Extra[remarkKey]
-	case fieldExtra:
+	case ColUnknown:
 		return t.Extra[c.key]
-	case fieldID:
-		return TaskID(t.Year, t.ID)
+	case ColID:
+		return TaskRef(t.Year, t.ID)
 	}
 	return ""
 }
@@ -255,10 +219,6 @@ func (in Export) progressText(t data.Task) string {
 	}
 	return strings.Join(lines, "\n")
 }
-
-// TaskID is the value of a distributed workbook's hidden 任务标识 cell:
-// fazhi:2024:17. The collector matches returned rows to tasks by it.
-func TaskID(year int, id uint64) string { return fmt.Sprintf("fazhi:%d:%d", year, id) }
 
 // chapterTitle is a chapter row's text: 一、全面提高政府依法履职能力.
 func (in Export) chapterTitle(no string) string {
@@ -352,11 +312,11 @@ func newStyles(f *excelize.File) (styles, error) {
 // styleOf is the body style of a column.
 func (s styles) of(c column, l layout) int {
 	switch c.field {
-	case fieldNo:
+	case ColNo:
 		return s.number
-	case fieldDeadline, fieldStatus, fieldLead, fieldCooperate, fieldResponsible:
+	case ColDeadline, ColStatus, ColLead, ColCooperate, ColResponsible:
 		return s.center
-	case fieldProgress:
+	case ColProgress:
 		if l.fillProgress {
 			return s.fill
 		}
@@ -377,7 +337,7 @@ func (in Export) workbook(l layout) (f *excelize.File, err error) {
 			f = nil
 		}
 	}()
-	if err = f.SetSheetName("Sheet1", SheetName); err != nil {
+	if err = f.SetSheetName("Sheet1", DistSheet); err != nil {
 		return nil, err
 	}
 	if l.meta != nil {
@@ -391,7 +351,7 @@ func (in Export) workbook(l layout) (f *excelize.File, err error) {
 	}
 	cols := columns(l.tasks)
 	if l.idColumn {
-		cols = append(cols, column{field: fieldID, title: writeTitles[fieldID]})
+		cols = append(cols, column{field: ColID, title: ColID.Title()})
 	}
 	visible := len(cols)
 	if l.idColumn {
@@ -400,10 +360,10 @@ func (in Export) workbook(l layout) (f *excelize.File, err error) {
 	lastVisible, _ := excelize.ColumnNumberToName(visible)
 
 	fit := true
-	if err = f.SetSheetProps(SheetName, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+	if err = f.SetSheetProps(DistSheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
 		return nil, err
 	}
-	sw, err := f.NewStreamWriter(SheetName)
+	sw, err := f.NewStreamWriter(DistSheet)
 	if err != nil {
 		return nil, err
 	}
@@ -478,9 +438,9 @@ func (in Export) workbook(l layout) (f *excelize.File, err error) {
 		for i, c := range cols {
 			style := st.of(c, l)
 			switch {
-			case c.field == fieldNo && t.No > 0:
+			case c.field == ColNo && t.No > 0:
 				vals[i] = excelize.Cell{StyleID: style, Value: t.No}
-			case c.field == fieldProgress && l.blankProgress:
+			case c.field == ColProgress && l.blankProgress:
 				vals[i] = excelize.Cell{StyleID: style}
 			default:
 				vals[i] = excelize.Cell{StyleID: style, Value: in.cellText(t, c)}
@@ -502,7 +462,7 @@ func (in Export) workbook(l layout) (f *excelize.File, err error) {
 	}
 	if l.statusList && lastData >= firstData {
 		for i, c := range cols {
-			if c.field != fieldStatus {
+			if c.field != ColStatus {
 				continue
 			}
 			name, _ := excelize.ColumnNumberToName(i + 1)
@@ -515,7 +475,7 @@ func (in Export) workbook(l layout) (f *excelize.File, err error) {
 			if err = dv.SetDropList(list); err != nil {
 				return nil, err
 			}
-			if err = f.AddDataValidation(SheetName, dv); err != nil {
+			if err = f.AddDataValidation(DistSheet, dv); err != nil {
 				return nil, err
 			}
 		}
@@ -531,30 +491,30 @@ func (in Export) workbook(l layout) (f *excelize.File, err error) {
 // in the footer (a stamped table of 40 pages must stay in order).
 func (in Export) pageSetup(f *excelize.File, headerRow, lastRow int, lastCol string) error {
 	size, orient, one, zero := 9, "landscape", 1, 0
-	if err := f.SetPageLayout(SheetName, &excelize.PageLayoutOptions{
+	if err := f.SetPageLayout(DistSheet, &excelize.PageLayoutOptions{
 		Size: &size, Orientation: &orient, FitToWidth: &one, FitToHeight: &zero,
 	}); err != nil {
 		return err
 	}
 	m := func(v float64) *float64 { return &v }
 	yes := true
-	if err := f.SetPageMargins(SheetName, &excelize.PageLayoutMarginsOptions{
+	if err := f.SetPageMargins(DistSheet, &excelize.PageLayoutMarginsOptions{
 		Left: m(0.5), Right: m(0.5), Top: m(0.6), Bottom: m(0.6), Header: m(0.3), Footer: m(0.3), Horizontally: &yes,
 	}); err != nil {
 		return err
 	}
-	if err := f.SetHeaderFooter(SheetName, &excelize.HeaderFooterOptions{OddFooter: "&C第 &P 页，共 &N 页"}); err != nil {
+	if err := f.SetHeaderFooter(DistSheet, &excelize.HeaderFooterOptions{OddFooter: "&C第 &P 页，共 &N 页"}); err != nil {
 		return err
 	}
 	if err := f.SetDefinedName(&excelize.DefinedName{
-		Name: "_xlnm.Print_Titles", Scope: SheetName,
-		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", SheetName, headerRow, headerRow),
+		Name: "_xlnm.Print_Titles", Scope: DistSheet,
+		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", DistSheet, headerRow, headerRow),
 	}); err != nil {
 		return err
 	}
 	return f.SetDefinedName(&excelize.DefinedName{
-		Name: "_xlnm.Print_Area", Scope: SheetName,
-		RefersTo: fmt.Sprintf("'%s'!$A$1:$%s$%d", SheetName, lastCol, lastRow),
+		Name: "_xlnm.Print_Area", Scope: DistSheet,
+		RefersTo: fmt.Sprintf("'%s'!$A$1:$%s$%d", DistSheet, lastCol, lastRow),
 	})
 }
 

@@ -49,7 +49,7 @@ func rowHeight(cols []column, vals []any) float64 {
 			continue
 		}
 		s, ok := c.Value.(string)
-		if !ok || s == "" || cols[i].field == fieldID {
+		if !ok || s == "" || cols[i].field == ColID {
 			continue
 		}
 		if utf8.RuneCountInString(s) < 3 && !strings.Contains(s, "\n") {

@@ -135,15 +135,15 @@ func TestWrite(t *testing.T) {
 		check func(t *testing.T, f *excelize.File)
 	}{
 		{"title and header", "", func(t *testing.T, f *excelize.File) {
-			if got := get(t, f, SheetName, "A1"); got != "黄江镇2024年法治政府建设任务分解表" {
+			if got := get(t, f, DistSheet, "A1"); got != "黄江镇2024年法治政府建设任务分解表" {
 				t.Errorf("title %q", got)
 			}
-			want := []string{"序号", "工作任务", "牵头单位", "配合单位", "责任单位", "完成时限", "进展情况", "状态", "备注", "分管领导"}
-			rows, _ := f.GetRows(SheetName)
+			want := []string{"序号", "工作任务", "牵头单位", "配合单位", "责任单位", "完成时限", "进展情况", "完成状态", "备注", "分管领导"}
+			rows, _ := f.GetRows(DistSheet)
 			if !slices.Equal(rows[1], want) {
 				t.Errorf("header %q; want %q", rows[1], want)
 			}
-			merges, _ := f.GetMergeCells(SheetName)
+			merges, _ := f.GetMergeCells(DistSheet)
 			var refs []string
 			for _, m := range merges {
 				refs = append(refs, m.GetStartAxis()+":"+m.GetEndAxis())
@@ -153,7 +153,7 @@ func TestWrite(t *testing.T) {
 					t.Errorf("merges %v lack %s", refs, ref)
 				}
 			}
-			id, _ := f.GetCellStyle(SheetName, "A1")
+			id, _ := f.GetCellStyle(DistSheet, "A1")
 			s, _ := f.GetStyle(id)
 			if s.Font == nil || !s.Font.Bold {
 				t.Errorf("title not bold: %+v", s.Font)
@@ -167,23 +167,23 @@ func TestWrite(t *testing.T) {
 				"A6": "二、加强法治宣传", "E7": "党政办、人力资源分局", "F7": "长期坚持", "J7": "@李四",
 				"D8": "司法所、党政办", "F8": "",
 			} {
-				if got := get(t, f, SheetName, cell); got != want {
+				if got := get(t, f, DistSheet, cell); got != want {
 					t.Errorf("%s = %q; want %q", cell, got, want)
 				}
 			}
-			if typ, _ := f.GetCellType(SheetName, "A4"); typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
+			if typ, _ := f.GetCellType(DistSheet, "A4"); typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
 				t.Errorf("序号 stored as %v; want a number", typ)
 			}
 		}},
 		{"formula-like text stays text", "", func(t *testing.T, f *excelize.File) {
 			for cell, want := range map[string]string{"B5": "=HYPERLINK(\"http://x\",\"点我\")", "B7": "+领导干部学法", "B8": "-1 行政执法公示", "J7": "@李四"} {
-				if got := get(t, f, SheetName, cell); got != want {
+				if got := get(t, f, DistSheet, cell); got != want {
 					t.Errorf("%s = %q; want %q", cell, got, want)
 				}
-				if fm, _ := f.GetCellFormula(SheetName, cell); fm != "" {
+				if fm, _ := f.GetCellFormula(DistSheet, cell); fm != "" {
 					t.Errorf("%s became a formula %q", cell, fm)
 				}
-				id, _ := f.GetCellStyle(SheetName, cell)
+				id, _ := f.GetCellStyle(DistSheet, cell)
 				if s, _ := f.GetStyle(id); s.NumFmt != 49 {
 					t.Errorf("%s number format %d; want 49 (text)", cell, s.NumFmt)
 				}
@@ -191,21 +191,21 @@ func TestWrite(t *testing.T) {
 		}},
 		{"all progress, oldest first", "", func(t *testing.T, f *excelize.File) {
 			want := "2024年3月20日（司法所）：已审核12件\n2024年7月15日（党政办）：七月新审核3件"
-			if got := get(t, f, SheetName, "G4"); got != want {
+			if got := get(t, f, DistSheet, "G4"); got != want {
 				t.Errorf("progress %q; want %q", got, want)
 			}
 		}},
 		{"as of a day", "2024-06-30", func(t *testing.T, f *excelize.File) {
-			if got := get(t, f, SheetName, "A1"); got != "黄江镇2024年法治政府建设任务分解表（截至2024年6月30日）" {
+			if got := get(t, f, DistSheet, "A1"); got != "黄江镇2024年法治政府建设任务分解表（截至2024年6月30日）" {
 				t.Errorf("title %q", got)
 			}
-			if got := get(t, f, SheetName, "G4"); got != "2024年3月20日（司法所）：已审核12件" {
+			if got := get(t, f, DistSheet, "G4"); got != "2024年3月20日（司法所）：已审核12件" {
 				t.Errorf("progress after the day shown: %q", got)
 			}
 		}},
 		{"borders and wrapping", "", func(t *testing.T, f *excelize.File) {
 			for _, cell := range []string{"A2", "B4", "G4", "A3"} {
-				id, _ := f.GetCellStyle(SheetName, cell)
+				id, _ := f.GetCellStyle(DistSheet, cell)
 				s, _ := f.GetStyle(id)
 				if len(s.Border) != 4 {
 					t.Errorf("%s borders %v", cell, s.Border)
@@ -214,35 +214,35 @@ func TestWrite(t *testing.T) {
 					t.Errorf("%s does not wrap", cell)
 				}
 			}
-			if w, _ := f.GetColWidth(SheetName, "B"); w < 40 {
+			if w, _ := f.GetColWidth(DistSheet, "B"); w < 40 {
 				t.Errorf("task column %v wide", w)
 			}
 		}},
 		{"print setup", "", func(t *testing.T, f *excelize.File) {
-			pl, _ := f.GetPageLayout(SheetName)
+			pl, _ := f.GetPageLayout(DistSheet)
 			if *pl.Size != 9 || *pl.Orientation != "landscape" || *pl.FitToWidth != 1 || *pl.FitToHeight != 0 {
 				t.Errorf("page layout %d %s %d %d", *pl.Size, *pl.Orientation, *pl.FitToWidth, *pl.FitToHeight)
 			}
-			props, _ := f.GetSheetProps(SheetName)
+			props, _ := f.GetSheetProps(DistSheet)
 			if props.FitToPage == nil || !*props.FitToPage {
 				t.Error("fit to page not set")
 			}
 			var titles string
 			for _, n := range f.GetDefinedName() {
-				if n.Name == "_xlnm.Print_Titles" && n.Scope == SheetName {
+				if n.Name == "_xlnm.Print_Titles" && n.Scope == DistSheet {
 					titles = n.RefersTo
 				}
 			}
 			if titles != "'任务分解表'!$2:$2" {
 				t.Errorf("print titles %q", titles)
 			}
-			p, _ := f.GetPanes(SheetName)
+			p, _ := f.GetPanes(DistSheet)
 			if !p.Freeze || p.YSplit != 2 {
 				t.Errorf("panes %+v", p)
 			}
 		}},
 		{"footer line", "", func(t *testing.T, f *excelize.File) {
-			r := rowOf(t, f, SheetName, "填报单位：黄江镇人民政府　　联系人：张三　　联系电话：0769-83632011　　填报日期：2024年7月20日")
+			r := rowOf(t, f, DistSheet, "填报单位：黄江镇人民政府　　联系人：张三　　联系电话：0769-83632011　　填报日期：2024年7月20日")
 			if r != 10 {
 				t.Errorf("footer line at row %d; want 10 (a blank row after the last task)", r)
 			}
@@ -263,7 +263,7 @@ func TestWrite(t *testing.T) {
 func TestWriteNoResponsible(t *testing.T) {
 	in := sample()
 	in.Tasks = in.Tasks[:1]
-	rows, _ := open(t, writeFile(t, in)).GetRows(SheetName)
+	rows, _ := open(t, writeFile(t, in)).GetRows(DistSheet)
 	if slices.Contains(rows[1], "责任单位") {
 		t.Errorf("header %q has 责任单位", rows[1])
 	}
@@ -272,7 +272,7 @@ func TestWriteNoResponsible(t *testing.T) {
 // TestWriteLarge: the 5,000-task table comes out whole.
 func TestWriteLarge(t *testing.T) {
 	f := open(t, writeFile(t, large(5000)))
-	rows, _ := f.GetRows(SheetName)
+	rows, _ := f.GetRows(DistSheet)
 	// title, header, 8 chapters, 5,000 tasks, blank, footer
 	if len(rows) != 2+8+5000+2 {
 		t.Fatalf("%d rows", len(rows))
