@@ -30,6 +30,10 @@ type Chapter struct {
 type TaskDraft struct {
 	Task
 	LeadNames, CooperateNames, ResponsibleNames []string
+	// ProgressDepts names the department of each entry of Task.Progress
+	// ("" for none), as a re-imported workbook gives it: 2024年6月30日
+	// （司法所）：… keeps its department across an export and import.
+	ProgressDepts []string
 }
 
 // PlanImport is a plan with its tasks naming departments by name: what the
@@ -53,7 +57,7 @@ func (s *Store) NewDepartments(imp PlanImport) ([]string, error) {
 	err := s.view(func(tx *bolt.Tx) error {
 		r := deptsIn(tx)
 		for _, t := range imp.Tasks {
-			for _, list := range [][]string{t.LeadNames, t.CooperateNames, t.ResponsibleNames} {
+			for _, list := range [][]string{t.LeadNames, t.CooperateNames, t.ResponsibleNames, t.ProgressDepts} {
 				for _, raw := range list {
 					n := NormalizeName(raw)
 					if n == "" || seen[n] {
@@ -179,6 +183,16 @@ func (s *Store) ImportPlan(imp PlanImport, replace bool) (ImportResult, error) {
 			}
 			if t.Responsible, err = resolve(draft.ResponsibleNames); err != nil {
 				return err
+			}
+			t.Progress = slices.Clone(t.Progress)
+			for j, name := range draft.ProgressDepts {
+				ids, err := resolve([]string{name})
+				if err != nil {
+					return err
+				}
+				if j < len(t.Progress) && len(ids) == 1 {
+					t.Progress[j].Dept = ids[0]
+				}
 			}
 			if t.Status == "" {
 				t.Status = StatusNotStarted

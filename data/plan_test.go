@@ -268,3 +268,34 @@ func TestYearWarning(t *testing.T) {
 		})
 	}
 }
+
+// A progress entry read with its department's name keeps the department:
+// a known name resolves through the register (an alias too), an unknown one
+// is registered like any other name in the import.
+func TestImportKeepsProgressDepartments(t *testing.T) {
+	s := openTemp(t)
+	hr := mustAdd(t, s, "人力资源分局", "人资分局")
+	imp := PlanImport{Plan: Plan{Year: 2024}, Tasks: []TaskDraft{{
+		Task: Task{No: 1, Title: "培训", Text: "培训执法人员。", Progress: []Progress{
+			{Date: day(t, "2024-03-20"), Text: "已培训一期"},
+			{Date: day(t, "2024-06-30"), Text: "已培训两期"},
+			{Date: day(t, "2024-07-01"), Text: "无部门"},
+		}},
+		LeadNames: []string{"司法所"}, ProgressDepts: []string{"人资分局", "综合执法办", ""},
+	}}}
+	if fresh, _ := s.NewDepartments(imp); !slices.Contains(fresh, "综合执法办") {
+		t.Errorf("new departments %q do not offer the progress's 综合执法办", fresh)
+	}
+	if _, err := s.ImportPlan(imp, false); err != nil {
+		t.Fatal(err)
+	}
+	tasks, _ := s.Tasks(2024)
+	exec, err := s.ResolveDepartment("综合执法办")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := []uint64{tasks[0].Progress[0].Dept, tasks[0].Progress[1].Dept, tasks[0].Progress[2].Dept}
+	if !slices.Equal(got, []uint64{hr.ID, exec.ID, 0}) {
+		t.Errorf("progress departments %v; want [%d %d 0]", got, hr.ID, exec.ID)
+	}
+}

@@ -611,9 +611,17 @@ func (r *reader) deadline(row int, t *data.TaskDraft, v string) {
 		t.Deadline, t.DeadlineSource = d, data.DeadlineInline
 		return
 	}
+	// Our own export writes a date with the plan's words beside it:
+	// 2024年12月31日（2024年底前）. The words are the deadline text.
+	if m := labelledDate.FindStringSubmatch(v); m != nil {
+		if d, ok := data.ParseDateText(m[1], r.year()); ok {
+			t.Deadline, t.DeadlineSource, t.DeadlineText = d, data.DeadlineInline, m[2]
+			return
+		}
+	}
 	if d, ok := data.ParseDateText(v, r.year()); ok {
 		t.Deadline, t.DeadlineSource = d, data.DeadlineInline
-		if !plainDate.MatchString(v) {
+		if !plainDate.MatchString(v) && v != d.Chinese() { // words beyond a bare date
 			t.DeadlineText = v
 		}
 		return
@@ -628,7 +636,13 @@ func (r *reader) deadline(row int, t *data.TaskDraft, v string) {
 	r.problem(row, "完成时限“%s”读不出日期，已按原文保留。", clip(v))
 }
 
-var plainDate = regexp.MustCompile(`^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$`)
+var (
+	plainDate    = regexp.MustCompile(`^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}$`)
+	labelledDate = regexp.MustCompile(`^(\d{4}年\d{1,2}月\d{1,2}日)[（(](.+)[）)]$`)
+	// progressLine is one entry as our export writes it:
+	// 2024年6月30日（人力资源分局）：已培训执法人员64人.
+	progressLine = regexp.MustCompile(`^(\d{4}年\d{1,2}月\d{1,2}日)(?:[（(]([^）)]+)[）)])?[：:](.*)$`)
+)
 
 func (r *reader) year() int {
 	if r.opt.Year != 0 {
@@ -665,7 +679,38 @@ func (r *reader) progress(t *data.TaskDraft, v string) {
 	if r.opt.Source != "" {
 		by = "导入：" + r.opt.Source
 	}
+	// A cell of dated lines (our export's form) is one entry per line, with
+	// its own date and department; anything else is one entry of the file's
+	// date.
+	if entries, names, ok := r.datedProgress(v, by); ok {
+		t.Progress = append(t.Progress, entries...)
+		t.ProgressDepts = append(t.ProgressDepts, names...)
+		return
+	}
 	t.Progress = append(t.Progress, data.Progress{Date: d, Text: v, By: by})
+	t.ProgressDepts = append(t.ProgressDepts, "")
+}
+
+// datedProgress splits a progress cell whose every line reads
+// 2024年6月30日（部门）：text; ok is false when any line does not.
+func (r *reader) datedProgress(v, by string) (entries []data.Progress, depts []string, ok bool) {
+	for _, line := range strings.Split(v, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		m := progressLine.FindStringSubmatch(line)
+		if m == nil {
+			return nil, nil, false
+		}
+		d, ok := data.ParseDateText(m[1], r.year())
+		if !ok {
+			return nil, nil, false
+		}
+		entries = append(entries, data.Progress{Date: d, Text: strings.TrimSpace(m[3]), By: by})
+		depts = append(depts, m[2])
+	}
+	return entries, depts, len(entries) > 0
 }
 
 // finish closes the current task: a title from its text, and a check that
