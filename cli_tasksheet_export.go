@@ -89,42 +89,19 @@ func (c *cli) tasksExport(fs *flag.FlagSet, year *int, args []string) error {
 	return nil
 }
 
-// exportPerDept writes one workbook per department into dir. Every name is
-// checked before the first file is written, so a refusal leaves the folder
-// as it was rather than half distributed.
+// exportPerDept writes one workbook per department into dir and lists them.
 func (c *cli) exportPerDept(in tasksheet.Export, dir string, force bool) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return &data.UserError{Msg: fmt.Sprintf("无法创建文件夹“%s”。请检查位置和权限，或换一个文件夹。", dir), Err: err}
+	done, err := tasksheet.Distribute(in, dir, force)
+	for _, d := range done {
+		fmt.Fprintf(c.stdout, "%s：%d 项任务 → %s\n", d.Dept, d.Tasks, d.Path)
 	}
-	shares := tasksheet.Split(in.Tasks)
-	if len(shares) == 0 {
-		return usage("%d年的任务都没有写明牵头、配合或责任单位，无法按部门分发。", in.Plan.Year)
+	if err != nil {
+		return refuseOverwrite(err)
 	}
-	if !force {
-		var taken []string
-		for _, d := range shares {
-			name := tasksheet.DeptFileName(in.Profile, in.Plan.Year, d.Dept)
-			if _, err := os.Lstat(filepath.Join(dir, name)); err == nil {
-				taken = append(taken, name)
-			}
-		}
-		if len(taken) > 0 {
-			return usage("文件夹“%s”中已有 %d 个同名文件（%s），一个也没有覆盖。请换一个文件夹，或加 --force 覆盖。", dir, len(taken), strings.Join(taken, "、"))
-		}
-	}
-	for _, d := range shares {
-		path := filepath.Join(dir, tasksheet.DeptFileName(in.Profile, in.Plan.Year, d.Dept))
-		if err := safefile.WriteFile(path, force, func(w io.Writer) error { return tasksheet.WriteDept(w, in, d) }); err != nil {
-			return refuseOverwrite(err)
-		}
-		fmt.Fprintf(c.stdout, "%s：%d 项任务 → %s\n", d.Dept, len(d.Tasks), path)
-	}
-	fmt.Fprintf(c.stdout, "已为 %d 个部门各生成一个文件，在文件夹：%s\n", len(shares), dir)
+	fmt.Fprintf(c.stdout, "已为 %d 个部门各生成一个文件，在文件夹：%s\n", len(done), dir)
 	return nil
 }
 
-// refuseOverwrite turns safefile's "exists" into the command line's own
-// words, which can name the flag.
 func refuseOverwrite(err error) error {
 	var se *safefile.Error
 	if errors.As(err, &se) && errors.Is(err, safefile.ErrExists) {
