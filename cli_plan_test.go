@@ -7,16 +7,11 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"fazhi/internal/testfiles"
 )
 
-func seedPath(t *testing.T, name string) string {
-	t.Helper()
-	p := filepath.Join("..", "shared", "seeds", name)
-	if _, err := os.Stat(p); err != nil {
-		t.Skipf("seed not found beside the repository: %v", err)
-	}
-	return p
-}
+func seedPath(t *testing.T, name string) string { return testfiles.Seed(t, name) }
 
 // TestPlanImportSeed004 checks the figures the issue names through the
 // command line, as a script would see them.

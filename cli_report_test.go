@@ -4,27 +4,15 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"testing"
 
 	"fazhi/data"
+	"fazhi/internal/testfiles"
 )
 
-func seedFile(t *testing.T, name string) string {
-	t.Helper()
-	_, file, _, _ := runtime.Caller(0)
-	for dir := filepath.Dir(file); ; dir = filepath.Dir(dir) {
-		p := filepath.Join(dir, "shared", "seeds", name)
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-		if filepath.Dir(dir) == dir {
-			t.Fatalf("seed %s not found", name)
-		}
-	}
-}
+func seedFile(t *testing.T, name string) string { return testfiles.Seed(t, name) }
 
 // TestReportImportJSON checks the JSON shape the issue fixes, on seed 000.
 func TestReportImportJSON(t *testing.T) {

@@ -2,10 +2,11 @@ package main
 
 import (
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"fazhi/internal/testfiles"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -38,23 +39,7 @@ func writeTaskBook(t *testing.T, path string, rows [][]any, merges ...string) {
 	}
 }
 
-// fixtureReal finds shared/fixtures/real above the repository (checked out
-// as /work/main or as a worktree one level deeper); missing fails.
-func fixtureReal(t *testing.T, name string) string {
-	t.Helper()
-	dir, _ := filepath.Abs(".")
-	for {
-		p := filepath.Join(dir, "shared", "fixtures", "real", name)
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-		up := filepath.Dir(dir)
-		if up == dir {
-			t.Fatalf("fixture %s not found above the repository", name)
-		}
-		dir = up
-	}
-}
+func fixtureReal(t *testing.T, name string) string { return testfiles.Fixture(t, name) }
 
 func cityRows() [][]any {
 	return [][]any{

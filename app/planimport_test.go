@@ -2,8 +2,9 @@ package app
 
 import (
 	"os"
-	"path/filepath"
 	"testing"
+
+	"fazhi/internal/testfiles"
 
 	"fyne.io/fyne/v2/widget"
 )
@@ -11,9 +12,9 @@ import (
 // seed004 is the 企石镇 实施方案 from shared/seeds: 8 chapters, 42 tasks.
 func seed004(t *testing.T) string {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("..", "..", "shared", "seeds", "004_2fa00343c3f7394e.txt"))
+	b, err := os.ReadFile(testfiles.Seed(t, "004_2fa00343c3f7394e.txt"))
 	if err != nil {
-		t.Skipf("seed 004 not found beside the repository: %v", err)
+		t.Fatal(err)
 	}
 	return string(b)
 }

@@ -6,31 +6,24 @@ import (
 	"encoding/xml"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"testing"
 	"unicode/utf16"
 
 	"fazhi/export/textin"
+	"fazhi/internal/testfiles"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
-// seedPath is shared/seeds/004 (企石镇 实施方案), found from this file so
-// the test runs from any working directory.
-func seedPath() string {
-	_, file, _, _ := runtime.Caller(0)
-	return filepath.Join(filepath.Dir(file), "..", "..", "..", "shared", "seeds", "004_2fa00343c3f7394e.txt")
-}
+// seedPath is seed 004 (企石镇 实施方案), kept in testdata/shared.
+func seedPath() string { return testfiles.SeedFile("004_2fa00343c3f7394e.txt") }
 
 func readSeed() ([]byte, error) { return os.ReadFile(seedPath()) }
 
 func seedText(t testing.TB) string {
 	b, err := readSeed()
-	if os.IsNotExist(err) {
-		t.Skip("seed 004 not present:", seedPath())
-	}
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -14,25 +13,17 @@ import (
 	"fazhi/data"
 	"fazhi/export/reportin"
 	"fazhi/export/safefile"
+	"fazhi/internal/testfiles"
 )
 
 func seed(t *testing.T, name string) data.Report {
 	t.Helper()
-	_, file, _, _ := runtime.Caller(0)
-	for dir := filepath.Dir(file); ; dir = filepath.Dir(dir) {
-		p := filepath.Join(dir, "shared", "seeds", name)
-		if _, err := os.Stat(p); err == nil {
-			res, err := reportin.ReadFile(p)
-			if err != nil {
-				t.Fatal(err)
-			}
-			res.Report.Year = 2020
-			return res.Report
-		}
-		if filepath.Dir(dir) == dir {
-			t.Fatalf("seed %s not found", name)
-		}
+	res, err := reportin.ReadFile(testfiles.Seed(t, name))
+	if err != nil {
+		t.Fatal(err)
 	}
+	res.Report.Year = 2020
+	return res.Report
 }
 
 func TestSubheading(t *testing.T) {

@@ -13,6 +13,8 @@ import (
 	"time"
 	"unicode/utf16"
 
+	"fazhi/internal/testfiles"
+
 	"github.com/xuri/excelize/v2"
 )
 
@@ -256,24 +258,7 @@ func TestRealFixtures(t *testing.T) {
 	}
 }
 
-// realFixtureIn finds shared/fixtures/real beside the repository, walking up
-// from the package: the repository may be checked out as /work/main or as a
-// worktree one level deeper. A missing fixture fails the test.
-func realFixtureIn(t testing.TB, name string) string {
-	t.Helper()
-	dir, _ := filepath.Abs(".")
-	for {
-		p := filepath.Join(dir, "shared", "fixtures", "real", name)
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-		up := filepath.Dir(dir)
-		if up == dir {
-			t.Fatalf("fixture %s not found above the package", name)
-		}
-		dir = up
-	}
-}
+func realFixtureIn(t testing.TB, name string) string { return testfiles.Fixture(t, name) }
 
 // zipBomb declares 300 MB of zeros in a sheet part: a few hundred KB on disk.
 func zipBomb(t testing.TB) []byte {

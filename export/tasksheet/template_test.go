@@ -7,30 +7,16 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"testing"
 
+	"fazhi/internal/testfiles"
+
 	"github.com/xuri/excelize/v2"
 )
 
-// fixture finds a file of shared/fixtures/real by walking up from this
-// file's folder: the repository and its worktrees sit at different depths
-// under the folder that holds shared/.
-func fixture(t testing.TB, name string) string {
-	t.Helper()
-	_, file, _, _ := runtime.Caller(0)
-	for dir := filepath.Dir(file); ; dir = filepath.Dir(dir) {
-		p := filepath.Join(dir, "shared", "fixtures", "real", name)
-		if _, err := os.Stat(p); err == nil {
-			return p
-		}
-		if filepath.Dir(dir) == dir {
-			t.Fatalf("fixture %s not found above %s", name, filepath.Dir(file))
-		}
-	}
-}
+func fixture(t testing.TB, name string) string { return testfiles.Fixture(t, name) }
 
 const wpsLedger = "soe_procurement_ledger_3sheets_WPS_redacted.xlsx"
 
