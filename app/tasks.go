@@ -167,7 +167,11 @@ func newTaskView(u *UI) *taskView {
 			withWidth(110, v.status), v.overdue),
 		nil, v.search)
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, container.NewHBox(v.heading, v.count), v.importButton),
+		container.NewBorder(nil, nil, container.NewHBox(v.heading, v.count), container.NewHBox(
+			widget.NewButtonWithIcon("导出 Excel", theme.DocumentSaveIcon(), func() { chooseFolder(u.win, func(dir string) { v.exportTo(dir, nil) }) }),
+			widget.NewButtonWithIcon("分发给各部门", theme.MailSendIcon(), func() { chooseFolder(u.win, func(dir string) { v.distributeTo(dir, false, nil) }) }),
+			widget.NewButtonWithIcon("收回进展", theme.MailReplyIcon(), func() { chooseFolder(u.win, func(dir string) { v.collectFrom(dir, nil) }) }),
+			v.importButton)),
 		v.filters,
 	)
 	v.box = container.NewPadded(container.NewBorder(top, nil, nil, nil, container.NewStack(v.split, v.emptyBox)))

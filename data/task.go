@@ -137,8 +137,6 @@ func (t Task) Overdue(asOf Date) bool {
 // (2017年12月31日（到2017年底）), 长期坚持, or 未定.
 func (t Task) DeadlineLabel() string {
 	switch {
-	case t.LongTerm && t.Deadline.IsZero() && t.DeadlineText != "":
-		return t.DeadlineText // 持续推进, 长期坚持 as the plan wrote it
 	case t.LongTerm && t.Deadline.IsZero():
 		return "长期坚持"
 	case t.Deadline.IsZero():
