@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"fazhi/export/textin"
 )
 
 // hit is one deadline found in a text: runes [start, end) and the date.
@@ -147,7 +149,7 @@ func monthAnchor(f []rune, i, planYear int) (hit, bool) {
 		return hit{}, false
 	}
 	k := i
-	for k > 0 && i-k < 3 && (isDigit(f[k-1]) || f[k-1] == '十' || cnDigits[f[k-1]] > 0) {
+	for k > 0 && i-k < 3 && (isDigit(f[k-1]) || f[k-1] == '十' || textin.ChineseDigits[f[k-1]] > 0) {
 		k--
 	}
 	if k == i || (k > 0 && (f[k-1] == '年' || isDigit(f[k-1]) || f[k-1] == '-' || f[k-1] == '/')) || recurring(f, k) {
@@ -167,7 +169,7 @@ func quarterAt(f []rune, j, y, start int) (hit, bool) {
 	q := 0
 	if r := f[j]; r >= '1' && r <= '4' {
 		q = int(r - '0')
-	} else if n := cnDigits[r]; n >= 1 && n <= 4 {
+	} else if n := textin.ChineseDigits[r]; n >= 1 && n <= 4 {
 		q = n
 	}
 	if q == 0 || !hasAt(f, j+1, "季度") {

@@ -3,6 +3,8 @@ package plan
 import (
 	"strings"
 	"unicode"
+
+	"fazhi/export/textin"
 )
 
 // tradToSimp maps the Traditional characters that occur in the words we
@@ -141,41 +143,8 @@ func widthFold(s string) string {
 	}, s)
 }
 
-// cnDigits are the Chinese numerals of chapter and item numbers.
-var cnDigits = map[rune]int{'一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
-
-// parseCN reads a Chinese number from 一 to 九十九 at i; j is the rune after it.
-func parseCN(f []rune, i int) (n, j int, ok bool) {
-	if i >= len(f) {
-		return 0, i, false
-	}
-	d, isD := cnDigits[f[i]]
-	switch {
-	case f[i] == '十':
-		n, j = 10, i+1
-		if j < len(f) {
-			if u, ok := cnDigits[f[j]]; ok {
-				n += u
-				j++
-			}
-		}
-		return n, j, true
-	case isD:
-		n, j = d, i+1
-		if j < len(f) && f[j] == '十' {
-			n *= 10
-			j++
-			if j < len(f) {
-				if u, ok := cnDigits[f[j]]; ok {
-					n += u
-					j++
-				}
-			}
-		}
-		return n, j, true
-	}
-	return 0, i, false
-}
+// parseCN reads a Chinese number at f[i] (see textin.ParseNumeral).
+func parseCN(f []rune, i int) (n, j int, ok bool) { return textin.ParseNumeral(f, i) }
 
 // parseArabic reads 1 to 3 ASCII digits at i (not preceded by a digit).
 func parseArabic(f []rune, i int) (n, j int, ok bool) {

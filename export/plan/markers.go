@@ -1,5 +1,7 @@
 package plan
 
+import "fazhi/export/textin"
+
 // style is a way of numbering: the official hierarchy is 一、 > （一） >
 // 1. > （1）, with 一是…二是… used inside paragraphs.
 type style int
@@ -139,7 +141,7 @@ func markerAt(f []rune, i int, st style) (marker, bool) {
 func startsLike(r rune, st style) bool {
 	switch st {
 	case styleChapter, styleShi:
-		_, ok := cnDigits[r]
+		_, ok := textin.ChineseDigits[r]
 		return ok || r == '十'
 	case styleArabic:
 		return isDigit(r)

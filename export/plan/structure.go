@@ -2,6 +2,8 @@ package plan
 
 import (
 	"strings"
+
+	"fazhi/export/textin"
 )
 
 // span is a range of runes [a, b).
@@ -237,7 +239,7 @@ func (d *doc) parse(p *Plan) {
 		var preamble []string
 		if pt.mark != nil {
 			k := pt.mark.start
-			for k < pt.mark.body && (cnDigits[f[k]] > 0 || f[k] == '十') {
+			for k < pt.mark.body && (textin.ChineseDigits[f[k]] > 0 || f[k] == '十') {
 				k++
 			}
 			ch.No = string(d.r[pt.mark.start:k])

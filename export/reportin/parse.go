@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"fazhi/data"
+	"fazhi/export/textin"
 )
 
 // Result is a report as read, for a preview before it is stored.
@@ -416,7 +417,7 @@ func cnDigit(r rune) (int, bool) {
 	if r == '〇' || r == '零' || r == 'O' || r == 'o' {
 		return 0, true
 	}
-	d, ok := cnDigits[r]
+	d, ok := textin.ChineseDigits[r]
 	return d, ok
 }
 
