@@ -24,6 +24,14 @@ package data
 //	reportsnaps/
 //	    year (uint64 BE) ‖ id (uint64 BE) → JSON Snapshot (the report as
 //	                       exported, or as it was before a replace/restore)
+//	indicators/
+//	    code             → JSON Indicator (name, unit, kind, a rate's
+//	                       numerator and denominator, aliases, retired);
+//	                       the default catalogue is written on first use
+//	values/
+//	    year (uint64 BE) ‖ quarter (1 byte, 0 = year) ‖ code
+//	                     → JSON Value (figure, text, explanation); rates
+//	                       are computed, never stored as typed
 //
 // Ids come from the bucket's NextSequence, so keys sort in creation order;
 // the year prefix of reportsnaps/ lets a cursor list one year's snapshots.
@@ -37,6 +45,8 @@ var (
 	bucketPlans       = []byte("plans")
 	bucketReports     = []byte("reports")
 	bucketReportSnaps = []byte("reportsnaps")
+	bucketIndicators  = []byte("indicators")
+	bucketValues      = []byte("values")
 
 	keySchema     = []byte("schema")
 	keyProfile    = []byte("profile")
@@ -45,4 +55,4 @@ var (
 
 // allBuckets are created when a file is opened, so that every later
 // transaction can rely on them existing.
-var allBuckets = [][]byte{bucketMeta, bucketProfile, bucketDepts, bucketDeptNames, bucketPlans, bucketTasks, bucketReports, bucketReportSnaps}
+var allBuckets = [][]byte{bucketMeta, bucketProfile, bucketDepts, bucketDeptNames, bucketPlans, bucketTasks, bucketReports, bucketReportSnaps, bucketIndicators, bucketValues}
