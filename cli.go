@@ -36,6 +36,7 @@ var commands = map[string]command{
 	"backup":  cmdBackup,
 	"restore": cmdRestore,
 	"report":  cmdReport,
+	"stats":   cmdStats,
 }
 
 // errUsage marks a mistake in how a command was called; its text says the

@@ -13,10 +13,9 @@ import (
 	"fazhi/export/reportout"
 )
 
-// reportFigures gives the report commands the year's statistics (draft,
-// check). The statistics store is being built separately; until it is
-// wired in here, reports are drafted and checked without figures.
-var reportFigures = func(s *data.Store, year int) ([]data.Figure, error) { return nil, nil }
+// reportFigures gives the report the year's statistics (draft, check); a
+// variable so tests can set the figures a report is checked against.
+var reportFigures = (*data.Store).Figures
 
 // jsonReport is the shape `report import --json` prints (the issue fixes it).
 type jsonReport struct {

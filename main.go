@@ -138,6 +138,13 @@ const helpText = `法治政府建设台账 —— 任务分解表、统计报表
   backup list [--json]                  列出自动备份（最新的在前）
   backup keep [份数]                    显示或设置自动备份保留的份数（默认 10）
   restore 备份文件                      从备份恢复：先检查文件完好，并先备份当前数据
+  stats set --year 年度 名称=数值...     填写统计数值（名称可用指标名称、代码或别名；331、３３１、2,707、2.5万、无 都可以）
+  stats list --year 年度 [--json] [--all]
+                                        列出全部指标的本年值和上年值（比率由分子分母自动计算）
+  stats check --year 年度 [--json]      按错误、核实、提示检查本年数据；有错误时退出状态为 1
+  stats explain --year 年度 名称 说明   为需要核实的数据写明说明
+  stats indicator add|rename|alias|retire|reinstate …
+                                        管理指标目录（改名后旧名称保留为别名；停用后历史数据保留）
   profile show [--json]                 显示单位信息
   profile set [--name 单位名称] [--party 党委名称] [--short 简称] [--level 乡镇|县区|地市]
               [--superior 上级机关] [--contact 联系人] [--phone 联系电话]

@@ -18,10 +18,9 @@ import (
 	"fazhi/export/reportout"
 )
 
-// ReportFigures gives the report page the year's statistics (for the
-// draft and the check). The statistics store is built separately; until it
-// is wired here, reports are drafted and checked without figures.
-var ReportFigures = func(s *data.Store, year int) ([]data.Figure, error) { return nil, nil }
+// ReportFigures gives the report the year's statistics (draft, check); a
+// variable so tests can set the figures a report is checked against.
+var ReportFigures = (*data.Store).Figures
 
 // Outline entries that are not sections: the head (title, addressee,
 // opening) and the tail (signature, date, contact).

@@ -188,3 +188,12 @@ func StatFigures(stats []Stat) []Figure {
 	}
 	return out
 }
+
+// Figures is the year's filled statistics as the report quotes them.
+func (s *Store) Figures(year int) ([]Figure, error) {
+	stats, err := s.Stats(year)
+	if err != nil {
+		return nil, err
+	}
+	return StatFigures(stats), nil
+}
