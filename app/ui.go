@@ -78,7 +78,7 @@ func New(a fyne.App, s *data.Store) *UI {
 	u.entries = []navEntry{
 		{"overview", "概览", theme.HomeIcon(), newOverviewView(u)},
 		{"tasks", "任务分解表", theme.ListIcon(), newTaskView(u)},
-		{"stats", "统计报表", theme.GridIcon(), newPlanned(plannedStats)},
+		{"stats", "统计报表", theme.GridIcon(), newStatsView(u)},
 		{"report", "年度报告", theme.DocumentIcon(), newReportView(u)},
 		{"depts", "部门", theme.AccountIcon(), newDeptView(u)},
 		{"settings", "设置", theme.SettingsIcon(), newSettingsView(u)},

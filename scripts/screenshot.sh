@@ -80,6 +80,10 @@ if [ "${SEED:-0}" = tasks ]; then
   run tasks progress --year "$year" --no 2 --dept 政务服务中心 --text 已梳理行政审批事项清单，正在征求各部门意见。 --date "$year-03-15"
   run tasks progress --year "$year" --no 3 --dept 组织办 --text 已制定领导干部学法计划，一季度组织集中学法两次。 --date "$year-04-02"
   run tasks status --year "$year" --no 3 --set 推进中
+  # Statistics for this year and last, with one 核实 (信访 up by more than
+  # half) and one 错误 (more 审核 than 制发) for the 统计报表 page to show.
+  run stats set --year "$((year - 1))" 信访受理数=200 信访办结数=200 人民调解案件数=2500 人民调解成功数=2400 规范性文件制发数=6 规范性文件合法性审核数=6
+  run stats set --year "$year" 信访受理数=331 信访办结数=331 人民调解案件数=2707 人民调解成功数=2633 规范性文件制发数=8 规范性文件合法性审核数=9 法律顾问出具法律意见数=124 新申领执法证数=64
 fi
 
 # Fresh window preferences (theme, year) so the picture does not depend on
