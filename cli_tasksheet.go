@@ -179,6 +179,9 @@ func (c *cli) tasksMerge(fs *flag.FlagSet, args []string) error {
 			return name
 		}
 		m := tasksheet.Collect(*year, doc.Tasks, canon, files...)
+		if p, err := s.Profile(); err == nil {
+			m.RefuseForeign(p.ShortName())
+		}
 		conflicts := 0
 		for _, ch := range m.Changes {
 			if ch.Conflict != "" {

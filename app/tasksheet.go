@@ -169,9 +169,14 @@ func (v *taskView) collectFrom(dir string, shown func(*collectPreview)) {
 		}
 		return name
 	}
+	unit := ""
+	if p, err := v.u.store.Profile(); err == nil {
+		unit = p.ShortName()
+	}
 	var m *tasksheet.Collection
 	runLong(v.u.win, fmt.Sprintf("正在读取 %d 个文件", len(files)), func(ctx context.Context) error {
 		m = tasksheet.Collect(year, doc.Tasks, canon, files...)
+		m.RefuseForeign(unit)
 		return ctx.Err()
 	}, func(error) {
 		p := v.showCollect(m)

@@ -1,6 +1,7 @@
 package tasksheet
 
 import (
+	"errors"
 	"fmt"
 	"path/filepath"
 	"runtime"
@@ -23,6 +24,7 @@ type Returned struct {
 	Dept    string    // from the stamp, else guessed from the file name
 	Date    data.Date // the file's own date: progress entries carry it
 	Stamped bool      // the _fazhi stamp survived (not retyped in WPS)
+	Unit    string    // the office that sent it, from the stamp ("" unstamped)
 	Preview *Preview  // nil when the file could not be read
 	Err     error     // why it could not be read; the other files still merge
 }
@@ -134,7 +136,7 @@ func ReadReturned(path string, year int) Returned {
 	}
 	r.Date = FileDate(path, wb)
 	if wb.Dist != nil {
-		r.Stamped, r.Dept = true, wb.Dist.Dept
+		r.Stamped, r.Dept, r.Unit = true, wb.Dist.Dept, wb.Dist.Unit
 	} else {
 		r.Dept = deptFromName(r.File)
 	}
@@ -157,6 +159,32 @@ func ReadReturned(path string, year int) Returned {
 	}
 	return r
 }
+
+// RefuseForeign takes out the files another office sent (their stamp names
+// another 简称 than unit): the ids in another town's workbook name that
+// town's tasks, never ours, so nothing of such a file may be merged. The
+// file is reported as unreadable, with why.
+func (m *Collection) RefuseForeign(unit string) {
+	unit = data.NormalizeName(unit)
+	if unit == "" {
+		return
+	}
+	foreign := map[string]bool{}
+	for i := range m.Files {
+		f := &m.Files[i]
+		if f.Err != nil || f.Unit == "" || data.NormalizeName(f.Unit) == unit {
+			continue
+		}
+		f.Err = &data.UserError{Err: ErrForeign, Msg: fmt.Sprintf(
+			"“%s”是%s下发的表格，不是本单位（%s）的，没有汇总。请确认选对了文件。", f.File, f.Unit, unit)}
+		f.Preview, f.Rows, f.Matched, f.Problems = nil, 0, 0, nil
+		foreign[f.File] = true
+	}
+	m.Changes = slices.DeleteFunc(m.Changes, func(c Change) bool { return foreign[c.File] })
+}
+
+// ErrForeign marks a returned workbook stamped by another office.
+var ErrForeign = errors.New("tasksheet: workbook of another office")
 
 // deptFromName takes the department from a distribution file name,
 // …任务分解表-党政办.xlsx (also after WPS added “(1)” or a copy suffix).

@@ -1,6 +1,7 @@
 package tasksheet
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -123,5 +124,26 @@ func TestDeptFromName(t *testing.T) {
 		if got := deptFromName(in); got != want {
 			t.Errorf("deptFromName(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// A workbook another town sent (its stamp names another office) is never
+// merged, even when its ids happen to be ours.
+func TestCollectRefusesAnotherTown(t *testing.T) {
+	dir := t.TempDir()
+	tasks := storedTasks()
+	ours := filepath.Join(dir, "黄江镇2024年法治政府建设任务分解表-党政办.xlsx")
+	writeInBook(t, ours, returnedBook(2024, "党政办", []returnedRow{{11, "1", tasks[0].Text, "制定了年度工作要点", ""}}, true)...)
+	m := Collect(2024, tasks, nil, ours)
+	if len(m.Changes) != 1 {
+		t.Fatalf("our own file gives %d changes", len(m.Changes))
+	}
+	m.RefuseForeign("黄江镇")
+	if len(m.Changes) != 1 || m.Files[0].Err != nil {
+		t.Fatalf("our own file was refused: %+v", m.Files[0].Err)
+	}
+	m.RefuseForeign("企石镇")
+	if len(m.Changes) != 0 || !errors.Is(m.Files[0].Err, ErrForeign) || !strings.Contains(data.Message(m.Files[0].Err), "黄江镇下发") {
+		t.Errorf("another town's file: %d changes, %v", len(m.Changes), m.Files[0].Err)
 	}
 }
