@@ -175,16 +175,15 @@ func HasErrors(issues []Issue) bool {
 	return false
 }
 
-// StatFigures turns a year's filled figures into the report's figures:
-// 全年受理信访案件331宗, 信访办结率100%.
+// StatFigures turns a year's filled figures into the report's figures; the
+// draft words each one (信访受理数为331宗，信访办结率为100%).
 func StatFigures(stats []Stat) []Figure {
 	var out []Figure
 	for _, st := range stats {
 		if !st.Has || st.Kind == KindText || st.Retired {
 			continue
 		}
-		out = append(out, Figure{Name: st.Name, Value: st.Value, Unit: st.Unit,
-			Sentence: fmt.Sprintf("%s%s%s", st.Name, FormatValue(st.Value), st.Unit)})
+		out = append(out, Figure{Name: st.Name, Value: st.Value, Unit: st.Unit})
 	}
 	return out
 }
