@@ -1,9 +1,10 @@
 package hostile
 
-// A tiny compound-file (OLE) writer for the legacy and encrypted files of
-// the corpus, after export/xls/build_test.go: version 3 (512-byte sectors),
-// FAT sectors first, then the directory, then each stream in one chain;
-// streams are padded to 4096 bytes so none goes to the mini stream.
+// A tiny compound-file (OLE) writer: the legacy and encrypted files of the
+// corpus, and every test that needs a .xls, .et or .doc made to measure
+// (export/xls, export/tasksheet), use this one. FAT sectors first, then the
+// directory, then each stream in one chain; streams are padded to 4096
+// bytes so none goes to the mini stream.
 
 import (
 	"bytes"
@@ -44,16 +45,32 @@ func wide(s string) []byte {
 	return out
 }
 
-type stream struct {
-	name string
-	data []byte
+// Stream is one named stream of a compound file.
+type Stream struct {
+	Name string
+	Data []byte
 }
 
-func cfb(streams ...stream) []byte {
+// CompoundFile writes a compound (OLE) file, as .xls, .et, .doc and
+// encrypted Office files are: FAT sectors first, then the directory, then
+// each stream in one contiguous chain. Version 3 (512-byte sectors) as
+// Excel writes it, unless the header's 109 FAT slots would not reach: then
+// version 4 (4096-byte sectors), which reaches 400 MiB without a DIFAT.
+func CompoundFile(streams ...Stream) []byte {
+	total := 0
+	for _, s := range streams {
+		total += len(s.Data)
+	}
+	if total > 109*128*512*9/10 {
+		return compoundFileSized(12, streams...)
+	}
+	return compoundFileSized(9, streams...)
+}
+
+func compoundFileSized(shift uint16, streams ...Stream) []byte {
+	sect := 1 << shift
+	perFat := sect / 4
 	const (
-		shift      = 9
-		sect       = 1 << shift
-		perFat     = sect / 4
 		endOfChain = 0xFFFFFFFE
 		fatSect    = 0xFFFFFFFD
 		free       = 0xFFFFFFFF
@@ -61,10 +78,10 @@ func cfb(streams ...stream) []byte {
 	var nData []int
 	total := 0
 	for i := range streams {
-		if len(streams[i].data) < 4096 {
-			streams[i].data = append(bytes.Clone(streams[i].data), make([]byte, 4096-len(streams[i].data))...)
+		if len(streams[i].Data) < 4096 { // below the cutoff it would go to the mini stream
+			streams[i].Data = append(bytes.Clone(streams[i].Data), make([]byte, 4096-len(streams[i].Data))...)
 		}
-		n := (len(streams[i].data) + sect - 1) / sect
+		n := (len(streams[i].Data) + sect - 1) / sect
 		nData = append(nData, n)
 		total += n
 	}
@@ -94,8 +111,13 @@ func cfb(streams ...stream) []byte {
 		chain(next, n)
 		next += n
 	}
-	h := le(oleMagic, make([]byte, 16), uint16(0x3E), uint16(3), uint16(0xFFFE), uint16(shift), uint16(6),
-		make([]byte, 6), uint32(0), uint32(nFat), uint32(nFat), uint32(0), uint32(4096),
+
+	version, dirSects := uint16(3), 0
+	if shift == 12 {
+		version, dirSects = 4, nDir
+	}
+	h := le(oleMagic, make([]byte, 16), uint16(0x3E), version, uint16(0xFFFE), shift, uint16(6),
+		make([]byte, 6), uint32(dirSects), uint32(nFat), uint32(nFat), uint32(0), uint32(4096),
 		uint32(endOfChain), uint32(0), uint32(endOfChain), uint32(0))
 	for i := range 109 {
 		if i < nFat {
@@ -117,21 +139,26 @@ func cfb(streams ...stream) []byte {
 		}
 		return le(n, nameLen, typ, byte(1), uint32(free), right, child, make([]byte, 16+4+16), start, uint32(size), uint32(0))
 	}
-	dir := entry("Root Entry", 5, free, 1, endOfChain, 0)
+	var dir []byte
+	child := uint32(free)
+	if len(streams) > 0 {
+		child = 1
+	}
+	dir = append(dir, entry("Root Entry", 5, free, child, endOfChain, 0)...)
 	for i, s := range streams {
 		right := uint32(free)
 		if i+1 < len(streams) {
 			right = uint32(i + 2)
 		}
-		dir = append(dir, entry(s.name, 2, right, free, uint32(starts[i]), len(s.data))...)
+		dir = append(dir, entry(s.Name, 2, right, free, uint32(starts[i]), len(s.Data))...)
 	}
 	for len(dir) < nDir*sect {
 		dir = append(dir, entry("", 0, free, free, 0, 0)...)
 	}
 	out = append(out, dir...)
 	for i, s := range streams {
-		out = append(out, s.data...)
-		out = append(out, make([]byte, nData[i]*sect-len(s.data))...)
+		out = append(out, s.Data...)
+		out = append(out, make([]byte, nData[i]*sect-len(s.Data))...)
 	}
 	return out
 }

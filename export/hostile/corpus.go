@@ -50,11 +50,11 @@ func Corpus() []File {
 			return writeZip(w, docxParts(func(w io.Writer) error { return zeros(w, BombSize) }))
 		}},
 		{"旧版.xls", "Excel 97-2003 .xls (BIFF8 in a compound file)", func(w io.Writer) error {
-			_, err := w.Write(cfb(stream{"Workbook", biffWorkbook()}))
+			_, err := w.Write(CompoundFile(Stream{"Workbook", biffWorkbook()}))
 			return err
 		}},
 		{"WPS表格.et", "WPS .et (compound file with a Workbook stream)", func(w io.Writer) error {
-			_, err := w.Write(cfb(stream{"Workbook", biffWorkbook()}))
+			_, err := w.Write(CompoundFile(Stream{"Workbook", biffWorkbook()}))
 			return err
 		}},
 		{"有密码.xlsx", "password-protected .xlsx (compound file with EncryptionInfo and EncryptedPackage)", encryptedXLSX},
@@ -286,6 +286,6 @@ func encryptedXLSX(w io.Writer) error {
 	for i := 8; i < len(pkg); i++ {
 		pkg[i] = byte(rng.UintN(256))
 	}
-	_, err := w.Write(cfb(stream{"EncryptionInfo", info}, stream{"EncryptedPackage", pkg}))
+	_, err := w.Write(CompoundFile(Stream{"EncryptionInfo", info}, Stream{"EncryptedPackage", pkg}))
 	return err
 }

@@ -3,7 +3,6 @@ package tasksheet
 import (
 	"archive/zip"
 	"bytes"
-	"encoding/binary"
 	"errors"
 	"io"
 	"os"
@@ -11,8 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode/utf16"
 
+	"fazhi/export/hostile"
 	"fazhi/internal/testfiles"
 
 	"github.com/xuri/excelize/v2"
@@ -211,7 +210,7 @@ func TestOpenFileRefuses(t *testing.T) {
 		{write("cut.xlsx", goodBytes[:len(goodBytes)/2]), ErrBroken, "已损坏"},
 		{write("report.xlsx", docx.Bytes()), ErrNotWorkbook, "不是 Excel 表格"},
 		{encrypted, ErrEncrypted, "密码"},
-		{write("wps.et", oleFile(oleStream{"WpsContent", []byte("et")})), ErrNoExcel, ".et"},
+		{write("wps.et", oleFile(hostile.Stream{Name: "WpsContent", Data: []byte("et")})), ErrNoExcel, ".et"},
 		{write("bomb.xlsx", zipBomb(t)), ErrTooLarge, "太大"},
 		{filepath.Join(dir, "missing.xlsx"), ErrUnreadable, "找不到文件"},
 		{dir, ErrUnreadable, "无法读取"},
@@ -286,98 +285,9 @@ func (zeroReader) Read(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// oleStream and oleFile write a minimal compound file (one or more streams, version
-// 3), enough to stand for a WPS .et: mscfb only reads. Trimmed from
-// export/xls's test writer.
-type oleStream struct {
-	name string
-	data []byte
-}
-
-func oleFile(streams ...oleStream) []byte {
-	const (
-		sect       = 512
-		endOfChain = 0xFFFFFFFE
-		fatSect    = 0xFFFFFFFD
-		free       = 0xFFFFFFFF
-	)
-	le := func(parts ...any) []byte {
-		var b bytes.Buffer
-		for _, p := range parts {
-			binary.Write(&b, binary.LittleEndian, p)
-		}
-		return b.Bytes()
-	}
-	var nData []int
-	total := 0
-	for i := range streams {
-		if len(streams[i].data) < 4096 {
-			streams[i].data = append(bytes.Clone(streams[i].data), make([]byte, 4096-len(streams[i].data))...)
-		}
-		n := (len(streams[i].data) + sect - 1) / sect
-		nData = append(nData, n)
-		total += n
-	}
-	nDir := (len(streams) + 1 + 3) / 4
-	fat := make([]uint32, 128)
-	for i := range fat {
-		fat[i] = free
-	}
-	fat[0] = fatSect
-	chain := func(start, n int) {
-		for i := start; i < start+n-1; i++ {
-			fat[i] = uint32(i + 1)
-		}
-		fat[start+n-1] = endOfChain
-	}
-	chain(1, nDir)
-	starts := make([]int, len(streams))
-	next := 1 + nDir
-	for i, n := range nData {
-		starts[i] = next
-		chain(next, n)
-		next += n
-	}
-	h := le(oleMagic, make([]byte, 16), uint16(0x3E), uint16(3), uint16(0xFFFE), uint16(9), uint16(6),
-		make([]byte, 6), uint32(0), uint32(1), uint32(1), uint32(0), uint32(4096),
-		uint32(endOfChain), uint32(0), uint32(endOfChain), uint32(0), uint32(0))
-	for range 108 {
-		h = append(h, le(uint32(free))...)
-	}
-	out := append(h, make([]byte, sect-len(h))...)
-	out = append(out, le(fat)...)
-	entry := func(name string, typ byte, right, child, start uint32, size int) []byte {
-		n := make([]byte, 64)
-		u := utf16.Encode([]rune(name))
-		copy(n, le(u))
-		nameLen := uint16(0)
-		if name != "" {
-			nameLen = uint16(2 * (len(u) + 1))
-		}
-		return le(n, nameLen, typ, byte(1), uint32(free), right, child, make([]byte, 36), start, uint32(size), uint32(0))
-	}
-	child := uint32(free)
-	if len(streams) > 0 {
-		child = 1
-	}
-	dir := entry("Root Entry", 5, free, child, endOfChain, 0)
-	for i, s := range streams {
-		right := uint32(free)
-		if i+1 < len(streams) {
-			right = uint32(i + 2)
-		}
-		dir = append(dir, entry(s.name, 2, right, free, uint32(starts[i]), len(s.data))...)
-	}
-	for len(dir) < nDir*sect {
-		dir = append(dir, entry("", 0, free, free, 0, 0)...)
-	}
-	out = append(out, dir...)
-	for i, s := range streams {
-		out = append(out, s.data...)
-		out = append(out, make([]byte, nData[i]*sect-len(s.data))...)
-	}
-	return out
-}
+// oleFile writes a compound file (export/hostile's writer), enough to stand
+// for a WPS .et: mscfb only reads.
+func oleFile(streams ...hostile.Stream) []byte { return hostile.CompoundFile(streams...) }
 
 // returnedRow is one task row of a distributed workbook as a department returns
 // it: the stored id (0 = the hidden column was lost), number, text and the

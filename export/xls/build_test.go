@@ -1,10 +1,10 @@
 package xls
 
-// A tiny BIFF8 and compound-file writer, so tests can make exactly the
-// records a case needs (mscfb only reads). It writes what Excel writes where
-// it matters to the reader and nothing else: no styles beyond XF number
-// formats, no DIMENSIONS, no mini stream (streams are padded to 4096 bytes,
-// as Excel pads its own Workbook stream).
+// A tiny BIFF8 writer (the compound file around it is export/hostile's), so
+// tests can make exactly the records a case needs (mscfb only reads). It
+// writes what Excel writes where it matters to the reader and nothing else:
+// no styles beyond XF number formats, no DIMENSIONS, no mini stream (streams
+// are padded to 4096 bytes, as Excel pads its own Workbook stream).
 
 import (
 	"bytes"
@@ -12,6 +12,8 @@ import (
 	"fmt"
 	"math"
 	"unicode/utf16"
+
+	"fazhi/export/hostile"
 )
 
 // le lays out values little-endian, the way every BIFF field is stored.
@@ -225,122 +227,11 @@ func (b bookSpec) stream() []byte {
 	return g
 }
 
-// stream is one named stream of a compound file.
-type stream struct {
-	name string
-	data []byte
-}
+// stream and cfb are export/hostile's compound-file writer, which the
+// corpus of bad files uses too.
+type stream = hostile.Stream
 
-// cfb writes a compound file: FAT sectors first, then the directory, then
-// each stream in one contiguous chain. Version 3 (512-byte sectors) as
-// Excel writes it, unless the header's 109 FAT slots would not reach: then
-// version 4 (4096-byte sectors), which reaches 400 MiB without a DIFAT.
-func cfb(streams ...stream) []byte {
-	total := 0
-	for _, s := range streams {
-		total += len(s.data)
-	}
-	if total > 109*128*512*9/10 {
-		return cfbSized(12, streams...)
-	}
-	return cfbSized(9, streams...)
-}
-
-func cfbSized(shift uint16, streams ...stream) []byte {
-	sect := 1 << shift
-	perFat := sect / 4
-	const (
-		endOfChain = 0xFFFFFFFE
-		fatSect    = 0xFFFFFFFD
-		free       = 0xFFFFFFFF
-	)
-	var nData []int
-	total := 0
-	for i := range streams {
-		if len(streams[i].data) < 4096 { // below the cutoff it would go to the mini stream
-			streams[i].data = append(bytes.Clone(streams[i].data), make([]byte, 4096-len(streams[i].data))...)
-		}
-		n := (len(streams[i].data) + sect - 1) / sect
-		nData = append(nData, n)
-		total += n
-	}
-	nDir := (len(streams) + 1 + sect/128 - 1) / (sect / 128)
-	nFat := 1
-	for nFat*perFat < nFat+nDir+total {
-		nFat++
-	}
-	fat := make([]uint32, nFat*perFat)
-	for i := range fat {
-		fat[i] = free
-	}
-	for i := range nFat {
-		fat[i] = fatSect
-	}
-	chain := func(start, n int) {
-		for i := start; i < start+n-1; i++ {
-			fat[i] = uint32(i + 1)
-		}
-		fat[start+n-1] = endOfChain
-	}
-	chain(nFat, nDir)
-	starts := make([]int, len(streams))
-	next := nFat + nDir
-	for i, n := range nData {
-		starts[i] = next
-		chain(next, n)
-		next += n
-	}
-
-	version, dirSects := uint16(3), 0
-	if shift == 12 {
-		version, dirSects = 4, nDir
-	}
-	h := le(oleMagic, make([]byte, 16), uint16(0x3E), version, uint16(0xFFFE), shift, uint16(6),
-		make([]byte, 6), uint32(dirSects), uint32(nFat), uint32(nFat), uint32(0), uint32(4096),
-		uint32(endOfChain), uint32(0), uint32(endOfChain), uint32(0))
-	for i := range 109 {
-		if i < nFat {
-			h = le(h, uint32(i))
-		} else {
-			h = le(h, uint32(free))
-		}
-	}
-	out := append(h, make([]byte, sect-len(h))...)
-	for _, v := range fat {
-		out = binary.LittleEndian.AppendUint32(out, v)
-	}
-	entry := func(name string, typ byte, right, child uint32, start uint32, size int) []byte {
-		n := make([]byte, 64)
-		copy(n, wide(name))
-		nameLen := uint16(0)
-		if name != "" {
-			nameLen = uint16(2 * (len(utf16.Encode([]rune(name))) + 1))
-		}
-		return le(n, nameLen, typ, byte(1), uint32(free), right, child, make([]byte, 16+4+16), start, uint32(size), uint32(0))
-	}
-	var dir []byte
-	child := uint32(free)
-	if len(streams) > 0 {
-		child = 1
-	}
-	dir = append(dir, entry("Root Entry", 5, free, child, endOfChain, 0)...)
-	for i, s := range streams {
-		right := uint32(free)
-		if i+1 < len(streams) {
-			right = uint32(i + 2)
-		}
-		dir = append(dir, entry(s.name, 2, right, free, uint32(starts[i]), len(s.data))...)
-	}
-	for len(dir) < nDir*sect {
-		dir = append(dir, entry("", 0, free, free, 0, 0)...)
-	}
-	out = append(out, dir...)
-	for i, s := range streams {
-		out = append(out, s.data...)
-		out = append(out, make([]byte, nData[i]*sect-len(s.data))...)
-	}
-	return out
-}
+func cfb(streams ...stream) []byte { return hostile.CompoundFile(streams...) }
 
 // xlsFile is a test workbook as the bytes of a .xls file.
-func xlsFile(b bookSpec) []byte { return cfb(stream{"Workbook", b.stream()}) }
+func xlsFile(b bookSpec) []byte { return cfb(stream{Name: "Workbook", Data: b.stream()}) }
