@@ -10,9 +10,19 @@ import (
 
 func cmdStats(c *cli, args []string) error {
 	if len(args) == 0 {
-		return usage("缺少操作。用法：fazhi stats set|list|check|explain|indicator …")
+		return usage("缺少操作。用法：fazhi stats set|list|check|explain|indicator|map|export|import|sum …")
 	}
 	verb, args := args[0], args[1:]
+	switch verb { // the template commands have their own flags
+	case "map":
+		return cmdStatsMap(c, args)
+	case "export":
+		return cmdStatsExport(c, args)
+	case "import":
+		return cmdStatsImport(c, args)
+	case "sum":
+		return cmdStatsSum(c, args)
+	}
 	fs := flag.NewFlagSet("stats "+verb, flag.ContinueOnError)
 	year := fs.Int("year", 0, "年度")
 	switch verb {
@@ -139,7 +149,7 @@ func cmdStats(c *cli, args []string) error {
 	case "indicator":
 		return c.statsIndicator(args)
 	}
-	return usage("未知操作“%s”。用法：fazhi stats set|list|check|explain|indicator …", verb)
+	return usage("未知操作“%s”。用法：fazhi stats set|list|check|explain|indicator|map|export|import|sum …", verb)
 }
 
 // statsIndicator manages the catalogue: add, rename (the old name stays as

@@ -35,6 +35,8 @@ var importPaths = []struct {
 	{"tasks import", func(f string) []string { return []string{"tasks", "import", f, "--year", "2024", "--replace"} }, []string{"旧版.xls", "WPS表格.et"}},
 	{"tasks merge", func(f string) []string { return []string{"tasks", "merge", "--year", "2024", f, "--apply"} }, nil},
 	{"report import", func(f string) []string { return []string{"report", "import", f, "--year", "2024", "--replace"} }, nil},
+	{"stats import", func(f string) []string { return []string{"stats", "import", f, "--year", "2024"} }, nil},
+	{"stats sum", func(f string) []string { return []string{"stats", "sum", "-o", f + ".汇总.xlsx", f} }, nil},
 }
 
 const (

@@ -145,6 +145,16 @@ const helpText = `法治政府建设台账 —— 任务分解表、统计报表
   stats explain --year 年度 名称 说明   为需要核实的数据写明说明
   stats indicator add|rename|alias|retire|reinstate …
                                         管理指标目录（改名后旧名称保留为别名；停用后历史数据保留）
+  stats map 模板.xlsx [--map 指标=单元格]... [--unset 指标]... [--save]
+                                        显示市里统计报表模板各栏目对应的指标；--map/--unset 改正后保存，
+                                        同样格式的报表以后自动对应
+  stats export --year 年度 -o 输出.xlsx [--template 模板.xlsx] [--map 指标=单元格]... [--replace]
+                                        导出统计报表：有模板时只填对应的单元格，模板其余内容不变；有错误时不能导出
+  stats import 文件.xlsx --year 年度 [--dry-run] [--json] [--map 指标=单元格]...
+                                        读入填好的报表，先列出将改变的数值（比率不读入，由分子分母计算）
+  stats sum -o 汇总.xlsx [--expect 单位、单位…] [--json] [--replace] 文件...
+                                        汇总多个单位的同一报表：数量相加，比率按汇总后的分子分母重新计算；
+                                        另附“各单位数据”表，列出缺报、重复和有错误的报表
   profile show [--json]                 显示单位信息
   profile set [--name 单位名称] [--party 党委名称] [--short 简称] [--level 乡镇|县区|地市]
               [--superior 上级机关] [--contact 联系人] [--phone 联系电话]

@@ -1,6 +1,6 @@
 package data
 
-// The bbolt file, bucket by bucket (schema version 1). Keep this drawing in
+// The bbolt file, bucket by bucket (schema version 2). Keep this drawing in
 // step with every schema change and add a migration in migrate.go.
 //
 //	meta/
@@ -27,11 +27,15 @@ package data
 //	indicators/
 //	    code             → JSON Indicator (name, unit, kind, a rate's
 //	                       numerator and denominator, aliases, retired);
-//	                       the default catalogue is written on first use
+//	                       the default catalogue is written by migration 2
 //	values/
 //	    year (uint64 BE) ‖ quarter (1 byte, 0 = year) ‖ code
 //	                     → JSON Value (figure, text, explanation); rates
 //	                       are computed, never stored as typed
+//	statmaps/
+//	    fingerprint      → JSON TemplateMap: which cell of a city's return
+//	                       template holds which indicator, kept per layout
+//	                       so next year's copy maps itself
 //
 // Ids come from the bucket's NextSequence, so keys sort in creation order;
 // the year prefix of reportsnaps/ lets a cursor list one year's snapshots.
@@ -47,6 +51,7 @@ var (
 	bucketReportSnaps = []byte("reportsnaps")
 	bucketIndicators  = []byte("indicators")
 	bucketValues      = []byte("values")
+	bucketStatMaps    = []byte("statmaps")
 
 	keySchema     = []byte("schema")
 	keyProfile    = []byte("profile")
@@ -55,4 +60,4 @@ var (
 
 // allBuckets are created when a file is opened, so that every later
 // transaction can rely on them existing.
-var allBuckets = [][]byte{bucketMeta, bucketProfile, bucketDepts, bucketDeptNames, bucketPlans, bucketTasks, bucketReports, bucketReportSnaps, bucketIndicators, bucketValues}
+var allBuckets = [][]byte{bucketMeta, bucketProfile, bucketDepts, bucketDeptNames, bucketPlans, bucketTasks, bucketReports, bucketReportSnaps, bucketIndicators, bucketValues, bucketStatMaps}

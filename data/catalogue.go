@@ -56,7 +56,7 @@ func DefaultCatalogue() []Indicator {
 		rate("E07", "依申请公开按时答复率", open, "E06", "E05"),
 
 		c("F01", "信访受理数", "宗", dispute, KindCount, "受理信访案件", "信访案件"),
-		c("F02", "信访办结数", "宗", dispute, KindCount, "办结信访案件"),
+		c("F02", "信访办结数", "宗", dispute, KindCount, "办结信访案件", "信访案件办结数"),
 		rate("F03", "信访办结率", dispute, "F02", "F01"),
 		c("F04", "人民调解案件数", "件", dispute, KindCount, "调解案件", "人民调解受理数"),
 		c("F05", "人民调解成功数", "件", dispute, KindCount, "调解成功"),

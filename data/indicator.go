@@ -61,12 +61,11 @@ func valueKey(year, quarter int, code string) []byte {
 func valuePrefix(year, quarter int) []byte { return valueKey(year, quarter, "") }
 
 // Indicators lists the catalogue in order, retired ones included (they
-// keep their history). A new data file gets the default catalogue on first
-// use, in one transaction.
+// keep their history). The default catalogue is written when a file is
+// created or migrated (seedCatalogue), so this only reads.
 func (s *Store) Indicators() ([]Indicator, error) {
 	var out []Indicator
-	read := func(tx *bolt.Tx) error {
-		out = out[:0]
+	if err := s.view(func(tx *bolt.Tx) error {
 		return tx.Bucket(bucketIndicators).ForEach(func(_, v []byte) error {
 			var ind Indicator
 			if err := json.Unmarshal(v, &ind); err != nil {
@@ -75,27 +74,8 @@ func (s *Store) Indicators() ([]Indicator, error) {
 			out = append(out, ind)
 			return nil
 		})
-	}
-	if err := s.view(read); err != nil {
+	}); err != nil {
 		return nil, err
-	}
-	if len(out) == 0 {
-		err := s.update(func(tx *bolt.Tx) error {
-			b := tx.Bucket(bucketIndicators)
-			if b.Stats().KeyN > 0 { // another writer seeded it first
-				return read(tx)
-			}
-			for i, ind := range DefaultCatalogue() {
-				ind.Seq = i + 1
-				if err := putJSON(b, []byte(ind.Code), ind); err != nil {
-					return err
-				}
-			}
-			return read(tx)
-		})
-		if err != nil {
-			return nil, err
-		}
 	}
 	slices.SortFunc(out, func(a, b Indicator) int { return cmp.Compare(a.Seq, b.Seq) })
 	return out, nil

@@ -20,6 +20,12 @@ var migrations = []migration{
 	// Version 0 files (written before versions were stored) had departments
 	// but no name index: build it, so names and aliases resolve by lookup.
 	{version: 1, migrate: rebuildDeptNames},
+	// Version 2 brings statistics: the default indicator catalogue is
+	// written when the file is opened, so reading the catalogue never
+	// writes (a refused import leaves the file byte for byte as it was).
+	// A catalogue already there (a version 1 file that seeded it on first
+	// use) is kept as the clerk left it.
+	{version: 2, migrate: seedCatalogue},
 }
 
 // SchemaLatest is the version this program writes.
@@ -116,6 +122,21 @@ func rebuildDeptNames(tx *bolt.Tx) error {
 			if err := idx.Put([]byte(n), u64(d.ID)); err != nil {
 				return err
 			}
+		}
+	}
+	return nil
+}
+
+// seedCatalogue writes DefaultCatalogue into an empty indicators/ bucket.
+func seedCatalogue(tx *bolt.Tx) error {
+	b := tx.Bucket(bucketIndicators)
+	if b.Stats().KeyN > 0 {
+		return nil
+	}
+	for i, ind := range DefaultCatalogue() {
+		ind.Seq = i + 1
+		if err := putJSON(b, []byte(ind.Code), ind); err != nil {
+			return err
 		}
 	}
 	return nil

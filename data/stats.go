@@ -52,6 +52,14 @@ func (s *Store) Stats(year int) ([]Stat, error) {
 	}); err != nil {
 		return nil, err
 	}
+	return ComputeStats(inds, by), nil
+}
+
+// ComputeStats turns raw values (by code; this year, last year, the year
+// before) into figures, computing each rate from its parts. It is the one
+// place a rate is made, for the store's year and for a 汇总 of many units'
+// returns alike: a summed rate is always recomputed, never averaged.
+func ComputeStats(inds []Indicator, by [3]map[string]Value) []Stat {
 	rate := func(vals map[string]Value, ind Indicator) (r, num, den float64, ok bool) {
 		n, okN := vals[ind.Num]
 		d, okD := vals[ind.Den]
@@ -77,7 +85,7 @@ func (s *Store) Stats(year int) ([]Stat, error) {
 		}
 		out = append(out, st)
 	}
-	return out, nil
+	return out
 }
 
 // Severity is how a statistics office grades a problem in a return.
@@ -195,4 +203,41 @@ func (s *Store) Figures(year int) ([]Figure, error) {
 		return nil, err
 	}
 	return StatFigures(stats), nil
+}
+
+// ValueChange is one figure an import would change, shown to the clerk
+// before anything is kept.
+type ValueChange struct {
+	Indicator Indicator
+	Typed     string // as the file gave it
+	HadOld    bool
+	Old, New  float64
+	OldText   string // text indicators
+	NewText   string
+}
+
+// PreviewValues reads figures as SetValues would and says which of year's
+// values they change (unchanged ones are left out). Nothing is stored.
+func (s *Store) PreviewValues(year int, entries []Entry) ([]ValueChange, error) {
+	cleaned, err := s.CleanEntries(entries)
+	if err != nil {
+		return nil, err
+	}
+	var cur map[string]Value
+	if err := s.view(func(tx *bolt.Tx) error {
+		cur, err = yearValues(tx, year)
+		return err
+	}); err != nil {
+		return nil, err
+	}
+	var out []ValueChange
+	for _, c := range cleaned {
+		old, had := cur[c.Indicator.Code]
+		if had && old.Value == c.Value && old.Text == c.Text {
+			continue
+		}
+		out = append(out, ValueChange{Indicator: c.Indicator, Typed: c.Typed, HadOld: had,
+			Old: old.Value, New: c.Value, OldText: old.Text, NewText: c.Text})
+	}
+	return out, nil
 }

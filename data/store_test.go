@@ -181,6 +181,9 @@ func TestMigrateFromVersion0(t *testing.T) {
 			t.Errorf("Resolve(%q) = %+v, %v; want id %d", name, d, err, want)
 		}
 	}
+	if inds, err := s.Indicators(); err != nil || len(inds) != len(DefaultCatalogue()) {
+		t.Errorf("migration 2 wrote %d indicators (%v); want the default catalogue's %d", len(inds), err, len(DefaultCatalogue()))
+	}
 	if p, _ := s.Profile(); p.Name != "黄江镇人民政府" {
 		t.Errorf("profile lost in migration: %+v", p)
 	}
@@ -188,5 +191,43 @@ func TestMigrateFromVersion0(t *testing.T) {
 	d, err := s.AddDepartment("法制办")
 	if err != nil || d.ID != 3 {
 		t.Errorf("AddDepartment after migration = %+v, %v; want id 3", d, err)
+	}
+}
+
+// TestMigrateFromVersion1KeepsCatalogue: a version 1 file seeded the
+// catalogue on first use and the clerk may have changed it; migration 2
+// must keep it as it is, and add the template mappings' bucket.
+func TestMigrateFromVersion1KeepsCatalogue(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "v1.db")
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.RenameIndicator("信访受理数", "来信来访受理数"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.update(func(tx *bolt.Tx) error {
+		if err := tx.DeleteBucket(bucketStatMaps); err != nil {
+			return err
+		}
+		return tx.Bucket(bucketMeta).Put(keySchema, u64(1))
+	}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+
+	s, err = Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if v, _ := s.SchemaVersion(); v != SchemaLatest {
+		t.Errorf("schema = %d; want %d", v, SchemaLatest)
+	}
+	if ind, err := s.ResolveIndicator("F01"); err != nil || ind.Name != "来信来访受理数" {
+		t.Errorf("F01 = %+v, %v; the clerk's rename was lost", ind, err)
+	}
+	if err := s.SaveTemplateMap(TemplateMap{Fingerprint: "abc"}); err != nil {
+		t.Errorf("statmaps/ missing after migration: %v", err)
 	}
 }

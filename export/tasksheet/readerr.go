@@ -70,7 +70,7 @@ func (e *Error) UserMessage() string {
 	case errors.Is(e.Kind, ErrNotWorkbook):
 		return name + "不是 Excel 表格（可能是改了扩展名的其他文件，或网页、文本格式）。请确认选对了文件；如果能在 Excel 或 WPS 中打开，" + saveAsXLSX
 	case errors.Is(e.Kind, ErrTooLarge):
-		return name + "太大（一个工作表超过 5 万行，或解压后超过 256 MB），不像是一份任务分解表，也可能是损坏或恶意的文件。请确认选对了文件，或只保留任务分解表所在的工作表后另存再导入。"
+		return name + "太大（一个工作表超过 5 万行，或解压后超过 256 MB），不像是任务分解表或统计报表，也可能是损坏或恶意的文件。请确认选对了文件，或只保留需要的工作表后另存再导入。"
 	case errors.Is(e.Kind, ErrBroken):
 		return name + "已损坏或不完整（例如没有下载完）。请重新获取文件；如果能在 Excel 或 WPS 中打开，" + saveAsXLSX
 	case errors.Is(e.Kind, ErrNoHeader):

@@ -1,0 +1,112 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fazhi/internal/testfiles"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// cityTemplate writes a small return as the city sends it; values (by
+// Excel row) fill column C, unit names B2.
+func cityTemplate(t *testing.T, path, unit string, values map[int]any) {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	rows := [][]any{
+		{"2024年法治政府建设统计表"}, {"填报单位：", unit}, {"指标名称", "栏次", "本年"},
+		{"信访受理数（宗）", 1}, {"信访办结数（宗）", 2}, {"信访办结率（%）", 3}, {"调解案件数", 4}, {"备注：勿删"},
+	}
+	for i, r := range rows {
+		if v, ok := values[i+1]; ok {
+			r = append(r, v)
+			if len(r) == 3 {
+				r = []any{r[0], r[1], v}
+			}
+		}
+		f.SetSheetRow("Sheet1", fmt.Sprintf("A%d", i+1), &r)
+	}
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestStatsTemplateRoundTripAndSum(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "fazhi.db")
+	tpl := filepath.Join(dir, "模板.xlsx")
+	cityTemplate(t, tpl, "", nil)
+	out := filepath.Join(dir, "填报.xlsx")
+	a, b := filepath.Join(dir, "a.xlsx"), filepath.Join(dir, "b.xlsx")
+	cityTemplate(t, a, "甲村", map[int]any{4: 10, 5: 10, 7: 3})
+	cityTemplate(t, b, "乙村", map[int]any{4: 90, 5: 45, 7: 4})
+	sum := filepath.Join(dir, "汇总.xlsx")
+	xzfy := testfiles.Fixture(t, "xzfy_guofaban_stat_template.xls")
+
+	steps := []struct {
+		args    []string
+		code    int
+		contain string
+	}{
+		{[]string{"stats", "set", "--year", "2024", "信访受理数=331", "信访办结数=350"}, 0, ""},
+		{[]string{"stats", "export", "--year", "2024", "-o", out, "--template", tpl}, 1, "有错误，不能导出"},
+		{[]string{"stats", "set", "--year", "2024", "信访办结数=330", "人民调解案件数=2707"}, 0, ""},
+		{[]string{"stats", "export", "--year", "2024", "-o", out, "--template", tpl}, 0, "已填写 4 个单元格"},
+		{[]string{"stats", "export", "--year", "2024", "-o", out, "--template", tpl}, 1, ""},
+		{[]string{"stats", "export", "--year", "2024", "-o", filepath.Join(dir, "plain.xlsx")}, 0, "已导出"},
+		{[]string{"stats", "import", a, "--year", "2023", "--dry-run"}, 0, "按以前保存的对应关系"},
+		{[]string{"stats", "import", a, "--year", "2023", "--dry-run"}, 0, "信访受理数：（空） → 10"},
+		{[]string{"stats", "list", "--year", "2023"}, 0, "F01 信访受理数：未填"},
+		{[]string{"stats", "import", a, "--year", "2023"}, 0, "已导入2023年的 3 项数值"},
+		{[]string{"stats", "list", "--year", "2023"}, 0, "F03 信访办结率：100%（10/10）"},
+		{[]string{"stats", "import", filepath.Join(dir, "none.xlsx"), "--year", "2023"}, 1, "找不到文件"},
+		{[]string{"stats", "sum", "-o", sum, "--expect", "甲村、乙村、丙村", a, b}, 0, "未报送：丙村"},
+		// The official 行政复议 return is a cross table in .xls: nothing maps by
+		// label, the clerk is told how to map by hand, and a fill says how to
+		// save it as .xlsx first.
+		{[]string{"stats", "map", xzfy}, 1, "--map 行政复议被申请数=F59"},
+		{[]string{"stats", "map", xzfy, "--map", "行政复议被申请数=F59", "--map", "G02=sheet1!AI59"}, 0, "已保存这个模板的对应关系（2 项）"},
+		{[]string{"stats", "map", xzfy}, 0, "按以前保存的对应关系（2 项）"},
+		{[]string{"stats", "map", xzfy, "--map", "行政复议被申请数=表9!F59"}, 1, "没有名为“表9”的工作表"},
+		{[]string{"stats", "export", "--year", "2024", "-o", filepath.Join(dir, "xzfy.xlsx"), "--template", xzfy}, 1, "另存为"},
+	}
+	for _, st := range steps {
+		o, e, code := runCLI(t, append([]string{"--db", db}, st.args...)...)
+		name := strings.Join(st.args, " ")
+		if code != st.code {
+			t.Errorf("%s: exit %d; want %d (%q %q)", name, code, st.code, o, e)
+		}
+		if st.contain != "" && !strings.Contains(o+e, st.contain) {
+			t.Errorf("%s: output lacks %q:\n%s%s", name, st.contain, o, e)
+		}
+	}
+	x, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for cell, want := range map[string]string{"C4": "331", "C5": "330", "C6": "99.7", "C7": "2707", "A8": "备注：勿删", "B4": "1"} {
+		if v, _ := x.GetCellValue("Sheet1", cell); v != want {
+			t.Errorf("filled %s = %q; want %q", cell, v, want)
+		}
+	}
+	x.Close()
+
+	o, _, code := runCLI(t, "--db", db, "stats", "sum", "--json", "--replace", "-o", sum, a, b)
+	if code != 0 {
+		t.Fatal(o)
+	}
+	var figs []jsonStat
+	if err := json.Unmarshal([]byte(o), &figs); err != nil {
+		t.Fatalf("sum --json: %v\n%s", err, o)
+	}
+	for _, f := range figs {
+		if f.Code == "F03" && (f.Value == nil || *f.Value != 55) {
+			t.Errorf("summed 信访办结率 = %v; want 55 (55/100), not the 75 an average gives", f.Value)
+		}
+	}
+}

@@ -1,0 +1,13 @@
+// Package statsheet reads and fills the statistical returns (统计报表) the
+// city sends as Excel templates: it finds the rows whose labels name our
+// indicators (exactly, by alias, then by similarity, after stripping 栏次/
+// 行次 codes, numbering and bracketed units) and the value column (本年,
+// 本期, 数值, 合计 or a year), proposes that mapping, fills only the mapped
+// cells of a copy of the template, reads a filled return back into values,
+// and sums many units' returns (rates recomputed from the summed parts,
+// never averaged) with a sheet of each unit's figures.
+//
+// Templates are read from .xlsx with excelize and from legacy .xls with
+// export/xls; filling needs .xlsx, and a .xls template gets a message saying
+// how to save it as .xlsx in WPS or Excel.
+package statsheet
