@@ -31,14 +31,10 @@ func (m *mapFlags) any() bool { return len(m.set)+len(m.unset) > 0 }
 // clerk sees what goes where. An empty mapping is an error that says how to
 // give one by hand.
 func (c *cli) propose(s *data.Store, wb *statsheet.Workbook, fix mapFlags, log func(format string, args ...any)) (statsheet.Proposal, []data.Indicator, error) {
-	cat, err := s.Indicators()
+	p, cat, err := statsheet.ProposeFor(s, wb)
 	if err != nil {
-		return statsheet.Proposal{}, nil, err
+		return p, nil, err
 	}
-	p := statsheet.Propose(wb, cat, func(fp string) (data.TemplateMap, bool) {
-		m, ok, _ := s.TemplateMapFor(fp)
-		return m, ok
-	})
 	for _, spec := range fix.set {
 		name, ref, ok := strings.Cut(spec, "=")
 		if !ok {
@@ -79,15 +75,6 @@ func (c *cli) propose(s *data.Store, wb *statsheet.Workbook, fix mapFlags, log f
 		}
 	}
 	return p, cat, nil
-}
-
-// keepMapping saves a mapping that is new or was corrected, so the same
-// layout maps itself next year.
-func keepMapping(s *data.Store, p statsheet.Proposal) error {
-	if p.Known {
-		return nil
-	}
-	return s.SaveTemplateMap(p.TemplateMap)
 }
 
 func (c *cli) logf(format string, args ...any) { fmt.Fprintf(c.stdout, format, args...) }
@@ -151,8 +138,8 @@ func cmdStatsExport(c *cli, args []string) error {
 		if err != nil {
 			return err
 		}
-		if data.HasErrors(data.CheckStats(stats)) {
-			return &data.UserError{Msg: fmt.Sprintf("%d年的统计数据有错误，不能导出正式报表。请先运行 fazhi stats check --year %d 查看并改正。", *year, *year), Err: data.ErrInvalid}
+		if err := data.StatsExportable(*year, stats); err != nil {
+			return err
 		}
 		if *tpl == "" {
 			if err := statsheet.WriteTable(fmt.Sprintf("%d年法治政府建设统计报表", *year), stats, *out, *replace); err != nil {
@@ -169,11 +156,11 @@ func cmdStatsExport(c *cli, args []string) error {
 		if err != nil {
 			return err
 		}
-		n, err := statsheet.Fill(*tpl, p.TemplateMap, stats, *out, *replace)
+		n, err := statsheet.Fill(context.Background(), *tpl, p.TemplateMap, stats, *out, *replace)
 		if err != nil {
 			return err
 		}
-		if err := keepMapping(s, p); err != nil {
+		if err := p.Keep(s); err != nil {
 			return err
 		}
 		c.logf("已填写 %d 个单元格，导出 %s。模板的其他内容未改动。\n", n, *out)
@@ -241,7 +228,7 @@ func cmdStatsImport(c *cli, args []string) error {
 			}
 		} else {
 			for _, ch := range changes {
-				c.logf("  %s：%s\n", ch.Indicator.Name, changeText(ch))
+				c.logf("  %s：%s\n", ch.Indicator.Name, ch.Text())
 			}
 		}
 		if *dry {
@@ -256,29 +243,12 @@ func cmdStatsImport(c *cli, args []string) error {
 				return err
 			}
 		}
-		if err := keepMapping(s, p); err != nil {
+		if err := p.Keep(s); err != nil {
 			return err
 		}
 		log("已导入%d年的 %d 项数值（其中 %d 项有变化）。\n", *year, len(entries), len(changes))
 		return nil
 	})
-}
-
-// changeText shows one change as the preview lists it: 300宗 → 331宗.
-func changeText(ch data.ValueChange) string {
-	ind := ch.Indicator
-	if ind.Kind == data.KindText {
-		old := ch.OldText
-		if !ch.HadOld {
-			old = "（空）"
-		}
-		return old + " → " + ch.NewText
-	}
-	old := "（空）"
-	if ch.HadOld {
-		old = data.FormatValue(ch.Old) + ind.Unit
-	}
-	return old + " → " + data.FormatValue(ch.New) + ind.Unit
 }
 
 func cmdStatsSum(c *cli, args []string) error {
@@ -335,7 +305,7 @@ func cmdStatsSum(c *cli, args []string) error {
 		if err := statsheet.WriteSummary(ctx, tpl.Path, p.TemplateMap, cat, sum, *out, *replace); err != nil {
 			return err
 		}
-		if err := keepMapping(s, p); err != nil {
+		if err := p.Keep(s); err != nil {
 			return err
 		}
 		log("已汇总 %d 份报表，写入 %s（比率按汇总后的分子、分母重新计算）。\n", counted, *out)

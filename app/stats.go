@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"fazhi/data"
@@ -75,7 +76,13 @@ func newStatsView(u *UI) *statsView {
 	right := container.NewBorder(widget.NewLabelWithStyle("检查结果（点击跳到相应栏目）", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, v.problems)
 	split := container.NewHSplit(v.scroll, right)
 	split.Offset = 0.62
-	top := container.NewVBox(container.NewHBox(v.heading, v.summary), widget.NewSeparator())
+	buttons := container.NewHBox(
+		widget.NewButtonWithIcon("按模板导出", theme.DocumentSaveIcon(), func() { v.flush(); v.exportTemplate() }),
+		widget.NewButtonWithIcon("导出为表格", theme.DocumentSaveIcon(), func() { v.flush(); v.exportTable() }),
+		widget.NewButtonWithIcon("导入报表", theme.DownloadIcon(), v.importReturn),
+		widget.NewButtonWithIcon("汇总", theme.ContentAddIcon(), v.sumFolder),
+	)
+	top := container.NewVBox(container.NewBorder(nil, nil, container.NewHBox(v.heading, v.summary), buttons), widget.NewSeparator())
 	v.box = container.NewPadded(container.NewBorder(top, nil, nil, nil, split))
 	return v
 }
@@ -212,6 +219,29 @@ func (v *statsView) store(code string) {
 	}
 	v.reload()
 }
+
+// flush stores what was typed but not yet stored (a field still focused
+// when a button is pressed or the page is left): no keystroke is lost.
+func (v *statsView) flush() {
+	for code, e := range v.entries {
+		st := v.stat(code)
+		shown := ""
+		if st.Has {
+			shown = statValue(st, st.Value)
+		}
+		if e.Text != shown {
+			v.store(code)
+		}
+	}
+	for code, e := range v.explains {
+		if st := v.stat(code); e.Text != st.Explain && (st.Has || st.Kind == data.KindRate) {
+			v.explain(code, e.Text)
+		}
+	}
+}
+
+// leave is flush, when the clerk goes to another page.
+func (v *statsView) leave() { v.flush() }
 
 func (v *statsView) explain(code, text string) {
 	if err := v.u.store.Explain(v.u.Year(), code, text); err != nil {

@@ -241,3 +241,30 @@ func (s *Store) PreviewValues(year int, entries []Entry) ([]ValueChange, error) 
 	}
 	return out, nil
 }
+
+// StatsExportable says why year's figures may not go out as a final
+// return: an 错误 stands. The same refusal for the window and the command
+// line.
+func StatsExportable(year int, stats []Stat) error {
+	if HasErrors(CheckStats(stats)) {
+		return userErr(ErrInvalid, "%d年的统计数据有错误，不能导出正式报表。请先在“统计报表”页（或用 fazhi stats check --year %d）查看并改正标为“错误”的项目。", year, year)
+	}
+	return nil
+}
+
+// Text shows the change as previews list it: 300宗 → 331宗.
+func (ch ValueChange) Text() string {
+	ind := ch.Indicator
+	if ind.Kind == KindText {
+		old := ch.OldText
+		if !ch.HadOld {
+			old = "（空）"
+		}
+		return old + " → " + ch.NewText
+	}
+	old := "（空）"
+	if ch.HadOld {
+		old = FormatValue(ch.Old) + ind.Unit
+	}
+	return old + " → " + FormatValue(ch.New) + ind.Unit
+}

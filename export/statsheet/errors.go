@@ -3,6 +3,7 @@ package statsheet
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 )
 
 // Kinds of failure, matched with errors.Is.
@@ -31,6 +32,10 @@ func errUnreadable(path string, cause error) error {
 func errNoMapping(path string) error {
 	return &Error{Msg: fmt.Sprintf("在 %s 中没有找到任何统计指标的栏目。请确认这是统计报表模板；栏目名称与指标不同时，可用 fazhi stats indicator alias 指标 栏目名称 添加别名。", path), Err: ErrNoMapping}
 }
+
+// XLSFillError is the refusal to fill a .xls template, with how to save it
+// as .xlsx in WPS or Excel.
+func XLSFillError(path string) error { return errXLSFill(filepath.Base(path)) }
 
 func errXLSFill(path string) error {
 	return &Error{Msg: fmt.Sprintf("%s 是旧版 Excel 97-2003（.xls）文件，本程序可以读取但不能按原样填写。请在 WPS 或 Excel 中打开它，选择“文件 → 另存为”，文件类型选“Excel 工作簿（*.xlsx）”，再用另存的文件导出。", path), Err: ErrXLSFill}

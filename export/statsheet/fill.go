@@ -1,6 +1,7 @@
 package statsheet
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"math"
@@ -42,8 +43,8 @@ func figureCell(kind data.Kind, v float64, text string, has bool) (any, bool) {
 
 // Fill writes a copy of the template with the figures in the mapped cells
 // and nothing else changed, to out (an existing file only when replace).
-// It returns how many cells it filled.
-func Fill(templatePath string, m data.TemplateMap, figs []data.Stat, out string, replace bool) (int, error) {
+// It returns how many cells it filled. A cancelled ctx leaves no file.
+func Fill(ctx context.Context, templatePath string, m data.TemplateMap, figs []data.Stat, out string, replace bool) (int, error) {
 	f, err := openTemplate(templatePath)
 	if err != nil {
 		return 0, err
@@ -68,13 +69,18 @@ func Fill(templatePath string, m data.TemplateMap, figs []data.Stat, out string,
 		}
 		n++
 	}
-	return n, safefile.WriteFile(out, replace, func(w io.Writer) error { return f.Write(w) })
+	return n, safefile.WriteFile(out, replace, func(w io.Writer) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		return f.Write(w)
+	})
 }
 
 // openTemplate opens an .xlsx template for filling; a .xls gets the
 // message saying how to convert it.
 func openTemplate(path string) (*excelize.File, error) {
-	isXLS, err := sniffXLS(path)
+	isXLS, err := IsXLSFile(path)
 	if err != nil {
 		return nil, errUnreadable(path, err)
 	}

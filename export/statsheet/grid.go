@@ -43,7 +43,7 @@ func ReadFile(path string) (*Workbook, error) {
 	if err != nil {
 		return nil, err
 	}
-	isXLS, err := sniffXLS(path)
+	isXLS, err := IsXLSFile(path)
 	if err != nil {
 		return nil, errUnreadable(path, err)
 	}
@@ -57,9 +57,9 @@ func ReadFile(path string) (*Workbook, error) {
 	return out, nil
 }
 
-// sniffXLS tells a legacy compound file (.xls, or anything OLE) by its
-// first bytes; filling needs .xlsx.
-func sniffXLS(path string) (bool, error) {
+// IsXLSFile tells a legacy compound file (.xls, or anything OLE) by its
+// first bytes: it can be read but not filled, which needs .xlsx.
+func IsXLSFile(path string) (bool, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return false, err

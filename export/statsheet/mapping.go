@@ -225,3 +225,27 @@ func ParseCell(wb *Workbook, ref string) (sheet string, row, col int, err error)
 // CellName is a zero-based cell as Excel names it (E12), for showing a
 // mapping.
 func CellName(col, row int) string { return cellName(col, row) }
+
+// ProposeFor maps a workbook against the store's catalogue, using the
+// mapping kept for its layout when there is one: what the command line and
+// the window both start from.
+func ProposeFor(s *data.Store, wb *Workbook) (Proposal, []data.Indicator, error) {
+	cat, err := s.Indicators()
+	if err != nil {
+		return Proposal{}, nil, err
+	}
+	p := Propose(wb, cat, func(fp string) (data.TemplateMap, bool) {
+		m, ok, _ := s.TemplateMapFor(fp)
+		return m, ok
+	})
+	return p, cat, nil
+}
+
+// Keep saves a mapping that is new or was corrected, so the same layout
+// maps itself next year; a mapping read from the store is left alone.
+func (p Proposal) Keep(s *data.Store) error {
+	if p.Known {
+		return nil
+	}
+	return s.SaveTemplateMap(p.TemplateMap)
+}

@@ -126,11 +126,11 @@ func TestProposeFillAndReadBack(t *testing.T) {
 		"F05": {Value: 2633}, "D08": {Value: 4.2369}, "X01": {Text: "某律师事务所"}}
 	figs := data.ComputeStats(cat, [3]map[string]data.Value{cur})
 	out := filepath.Join(dir, "填报.xlsx")
-	n, err := Fill(tpl, p.TemplateMap, figs, out, false)
+	n, err := Fill(context.Background(), tpl, p.TemplateMap, figs, out, false)
 	if err != nil || n != 7 {
 		t.Fatalf("Fill = %d, %v; want 7 cells", n, err)
 	}
-	if _, err := Fill(tpl, p.TemplateMap, figs, out, false); err == nil {
+	if _, err := Fill(context.Background(), tpl, p.TemplateMap, figs, out, false); err == nil {
 		t.Error("Fill overwrote an existing file without being asked")
 	}
 	x, err := excelize.OpenFile(out)
@@ -211,7 +211,7 @@ func TestRealXLSTemplate(t *testing.T) {
 	}
 	p := Propose(wb, data.DefaultCatalogue(), nil)
 	t.Logf("mapped %d rows of the 行政复议 return: %+v", len(p.Cells), p.Cells)
-	_, err = Fill(path, p.TemplateMap, nil, filepath.Join(t.TempDir(), "out.xlsx"), false)
+	_, err = Fill(context.Background(), path, p.TemplateMap, nil, filepath.Join(t.TempDir(), "out.xlsx"), false)
 	if !errors.Is(err, ErrXLSFill) {
 		t.Fatalf("filling a .xls: %v; want ErrXLSFill", err)
 	}
@@ -384,4 +384,80 @@ func BenchmarkSum200Returns(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// A cancelled 汇总 or fill writes nothing: no summary, no temporary file.
+func TestCancelledLeavesNothing(t *testing.T) {
+	dir := t.TempDir()
+	a := filepath.Join(dir, "a.xlsx")
+	writeReturn(t, a, "甲村", map[int]any{3: 10, 4: 10})
+	cat := testCatalogue()
+	wb, _ := ReadFile(a)
+	p := Propose(wb, cat, nil)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := Sum(ctx, []string{a}, p.TemplateMap, cat, nil); !errors.Is(err, context.Canceled) {
+		t.Errorf("Sum on a cancelled ctx: %v", err)
+	}
+	s, _ := Sum(context.Background(), []string{a}, p.TemplateMap, cat, nil)
+	out := t.TempDir()
+	if err := WriteSummary(ctx, a, p.TemplateMap, cat, s, filepath.Join(out, "sum.xlsx"), false); !errors.Is(err, context.Canceled) {
+		t.Errorf("WriteSummary on a cancelled ctx: %v", err)
+	}
+	if _, err := Fill(ctx, a, p.TemplateMap, nil, filepath.Join(out, "fill.xlsx"), false); !errors.Is(err, context.Canceled) {
+		t.Errorf("Fill on a cancelled ctx: %v", err)
+	}
+	if left, _ := os.ReadDir(out); len(left) != 0 {
+		t.Errorf("a cancelled write left %v", left)
+	}
+}
+
+// FuzzPropose feeds the template mapper any grid of labels (rows split by
+// newlines, cells by tabs): it must not panic, must map an indicator at
+// most once, only to a cell of the sheet right of its label, and must
+// fingerprint the same grid the same way.
+func FuzzPropose(f *testing.F) {
+	for _, y := range []int{2024} {
+		var b strings.Builder
+		for _, r := range templateRows(y) {
+			for i, c := range r {
+				if i > 0 {
+					b.WriteByte('\t')
+				}
+				if c != nil {
+					fmt.Fprint(&b, c)
+				}
+			}
+			b.WriteByte('\n')
+		}
+		f.Add(b.String())
+	}
+	f.Add("本年\n信访受理数\t\n信访办结率(%)\t12\n其中：办结数\t1,2")
+	f.Add("指标\t2024年\t合计\n1.规范性文件制发数（件）\t\t5\n①人民调解成功率\t无")
+	cat := testCatalogue()
+	f.Fuzz(func(t *testing.T, s string) {
+		g := Grid{Sheet: "Sheet1"}
+		for i, line := range strings.Split(s, "\n") {
+			if i >= 60 {
+				break
+			}
+			cells := strings.Split(line, "\t")
+			g.Cells = append(g.Cells, cells[:min(len(cells), 12)])
+		}
+		wb := &Workbook{Path: "fuzz.xlsx", Sheets: []Grid{g}}
+		p := Propose(wb, cat, nil)
+		seen := map[string]bool{}
+		for _, c := range p.Cells {
+			if seen[c.Code] {
+				t.Fatalf("%s mapped twice: %+v", c.Code, p.Cells)
+			}
+			seen[c.Code] = true
+			if c.Row < 0 || c.Row >= len(g.Cells) || c.Col < 1 || c.Col > maxCols {
+				t.Fatalf("mapped outside the sheet: %+v", c)
+			}
+		}
+		if Fingerprint(wb) != Fingerprint(wb) {
+			t.Fatal("fingerprint not stable")
+		}
+	})
 }
