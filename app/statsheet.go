@@ -87,12 +87,12 @@ type mappingEditor struct {
 	code  map[string]string
 	// selects are the rows' pickers by cell (Sheet!E5), for tests.
 	selects map[string]*widget.Select
-	rows  *fyne.Container
-	note  *widget.Label
-	add   *widget.Select
-	cell  *widget.Entry
-	box   fyne.CanvasObject
-	win   fyne.Window
+	rows    *fyne.Container
+	note    *widget.Label
+	add     *widget.Select
+	cell    *widget.Entry
+	box     fyne.CanvasObject
+	win     fyne.Window
 }
 
 func newMappingEditor(wb *statsheet.Workbook, p statsheet.Proposal, cat []data.Indicator, w fyne.Window) *mappingEditor {
