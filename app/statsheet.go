@@ -141,11 +141,11 @@ func (m *mappingEditor) rebuild() {
 	m.rows.Refresh()
 	switch {
 	case m.p.Known:
-		m.note.SetText(fmt.Sprintf("这个格式的报表以前已对应过，沿用保存的对应关系（%d 项）。如有不对，可在下面改正。", len(m.p.Cells)))
+		m.note.SetText(fmt.Sprintf("这个格式的报表以前已对应过，沿用保存的对应关系（%d项）。如有不对，可在下面改正。", len(m.p.Cells)))
 	case len(m.p.Cells) == 0:
 		m.note.SetText("没有按栏目名称找到任何指标。交叉表（如行政复议统计报表）请在下面逐项手工指定：选指标，填它在表中的单元格（如 F59，或 工作表名!F59）。")
 	default:
-		m.note.SetText(fmt.Sprintf("按栏目名称找到 %d 个指标。请核对标为“相似”的行；选“%s”则这一行不填。确定后保存，同样格式的报表以后自动对应。", len(m.p.Cells), noIndicator))
+		m.note.SetText(fmt.Sprintf("按栏目名称找到%d个指标。请核对标为“相似”的行；选“%s”则这一行不填。确定后保存，同样格式的报表以后自动对应。", len(m.p.Cells), noIndicator))
 	}
 }
 
@@ -327,7 +327,7 @@ func (v *statsView) previewImport(wb *statsheet.Workbook, p statsheet.Proposal, 
 		return nil
 	}
 	if len(changes) == 0 {
-		dialog.ShowInformation("没有变化", fmt.Sprintf("“%s”中的 %d 项数值与%d年已有的数据相同，没有需要导入的内容。", filepath.Base(wb.Path), len(entries), year), v.u.win)
+		dialog.ShowInformation("没有变化", fmt.Sprintf("“%s”中的%d项数值与%d年已有的数据相同，没有需要导入的内容。", filepath.Base(wb.Path), len(entries), year), v.u.win)
 		return nil
 	}
 	lines := make([]string, len(changes))
@@ -337,7 +337,7 @@ func (v *statsView) previewImport(wb *statsheet.Workbook, p statsheet.Proposal, 
 	list := widget.NewList(func() int { return len(lines) },
 		func() fyne.CanvasObject { return widget.NewLabel("人民调解案件数：（空） → 2707件") },
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(lines[i]) })
-	head := widget.NewLabel(fmt.Sprintf("将把“%s”中的数值导入%d年，以下 %d 项会改变（比率不读入，由分子、分母计算）：", filepath.Base(wb.Path), year, len(changes)))
+	head := widget.NewLabel(fmt.Sprintf("将把“%s”中的数值导入%d年，以下%d项会改变（比率不读入，由分子、分母计算）：", filepath.Base(wb.Path), year, len(changes)))
 	head.Wrapping = fyne.TextWrapWord
 	box := container.NewBorder(head, nil, nil, nil, list)
 	d := dialog.NewCustomConfirm("导入统计报表", "导入", "取消", box, func(ok bool) {

@@ -83,6 +83,11 @@ if [ "${SEED:-0}" = tasks ]; then
   # Statistics for this year and last, with one 核实 (信访 up by more than
   # half) and one 错误 (more 审核 than 制发) for the 统计报表 page to show.
   run stats set --year "$((year - 1))" 信访受理数=200 信访办结数=200 人民调解案件数=2500 人民调解成功数=2400 规范性文件制发数=6 规范性文件合法性审核数=6
+  # Last year's figures as a plain table: a workbook with the indicators'
+  # names in a 本年 column, which 导入报表 maps by label (put in HOME, where
+  # the file dialog opens).
+  mkdir -p "$work/home"
+  run stats export --year "$((year - 1))" -o "$work/home/统计报表.xlsx"
   run stats set --year "$year" 信访受理数=331 信访办结数=331 人民调解案件数=2707 人民调解成功数=2633 规范性文件制发数=8 规范性文件合法性审核数=9 法律顾问出具法律意见数=124 新申领执法证数=64
 fi
 
@@ -98,7 +103,8 @@ display=":$((90 + RANDOM % 100))"
 "${prefix[@]}" Xvfb "$display" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
 pids+=($!)
 sleep 1
-"${prefix[@]}" env DISPLAY="$display" XDG_CONFIG_HOME="$cfg" LIBGL_ALWAYS_SOFTWARE=1 LANG=zh_CN.UTF-8 "$bin" --db "$db" --view "$view" >"$work/run.log" 2>&1 &
+mkdir -p "$work/home"
+"${prefix[@]}" env DISPLAY="$display" HOME="$work/home" XDG_CONFIG_HOME="$cfg" LIBGL_ALWAYS_SOFTWARE=1 LANG=zh_CN.UTF-8 "$bin" --db "$db" --view "$view" >"$work/run.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 50); do
   if DISPLAY=$display xdotool search --name '法治政府建设台账' >/dev/null 2>&1; then break; fi
