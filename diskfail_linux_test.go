@@ -36,19 +36,77 @@ func listDir(t *testing.T, dir string) []string {
 	return names
 }
 
-// TestExportOntoFullDisk writes a backup (an export of the whole data) to a
-// 16 KB tmpfs: a clear message, and nothing left behind, not even the
-// temporary file.
+// exportPaths is every way the program writes a file the clerk names, with
+// what each needs in the data first. Each goes through export/safefile:
+// temporary file, then rename, so a failure leaves nothing behind.
+func exportPaths(t *testing.T, db string) []struct {
+	name string
+	args func(dir string) []string
+} {
+	t.Helper()
+	seedHostileDB(t, db)
+	in := t.TempDir()
+	tpl, ret := filepath.Join(in, "模板.xlsx"), filepath.Join(in, "甲村.xlsx")
+	cityTemplate(t, tpl, "", nil)
+	cityTemplate(t, ret, "甲村", map[int]any{4: 10, 5: 9})
+	for _, args := range [][]string{
+		{"report", "draft", "--year", "2024"},
+		{"stats", "set", "--year", "2024", "信访受理数=331", "信访办结数=330"},
+	} {
+		if _, errs, code := runCLI(t, append([]string{"--db", db}, args...)...); code != 0 {
+			t.Fatalf("%v: %s", args, errs)
+		}
+	}
+	return []struct {
+		name string
+		args func(dir string) []string
+	}{
+		{"backup", func(d string) []string { return []string{"backup", "-o", filepath.Join(d, "备份.db")} }},
+		{"tasks export", func(d string) []string {
+			return []string{"tasks", "export", "--year", "2024", "-o", filepath.Join(d, "任务分解表.xlsx")}
+		}},
+		{"tasks export --per-dept", func(d string) []string { return []string{"tasks", "export", "--year", "2024", "--per-dept", d} }},
+		{"report export .docx", func(d string) []string {
+			return []string{"report", "export", "--year", "2024", "-o", filepath.Join(d, "报告.docx")}
+		}},
+		{"report export .txt", func(d string) []string {
+			return []string{"report", "export", "--year", "2024", "-o", filepath.Join(d, "报告.txt")}
+		}},
+		{"stats export", func(d string) []string {
+			return []string{"stats", "export", "--year", "2024", "-o", filepath.Join(d, "统计.xlsx")}
+		}},
+		{"stats export --template", func(d string) []string {
+			return []string{"stats", "export", "--year", "2024", "-o", filepath.Join(d, "统计.xlsx"), "--template", tpl}
+		}},
+		{"stats sum", func(d string) []string { return []string{"stats", "sum", "-o", filepath.Join(d, "汇总.xlsx"), ret} }},
+	}
+}
+
+// TestExportOntoFullDisk runs every export onto a tmpfs filled to the last
+// block: a clear message, and nothing left behind, not even the temporary
+// file.
 func TestExportOntoFullDisk(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "fazhi.db")
-	seedHostileDB(t, db)
-	full := mountTmpfs(t, "size=16k")
-	out, errs, code := runCLI(t, "--db", db, "backup", "-o", filepath.Join(full, "备份.db"))
-	if code != 1 || !strings.Contains(errs, "磁盘空间不足") || !strings.Contains(errs, "没有留下残缺的文件") {
-		t.Errorf("backup onto a full disk: exit %d, stdout %q, stderr %q", code, out, errs)
+	paths := exportPaths(t, db)
+	full := mountTmpfs(t, "size=64k")
+	filler, err := os.Create(filepath.Join(full, "filler"))
+	if err != nil {
+		t.Fatal(err)
 	}
-	if left := listDir(t, full); len(left) != 0 {
-		t.Errorf("full disk holds %v after the failed export; want nothing", left)
+	for {
+		if _, err := filler.Write(make([]byte, 4096)); err != nil {
+			break
+		}
+	}
+	filler.Close()
+	for _, p := range paths {
+		out, errs, code := runCLI(t, append([]string{"--db", db}, p.args(full)...)...)
+		if code != 1 || !strings.Contains(errs, "磁盘空间不足") || !strings.Contains(errs, "没有留下残缺的文件") {
+			t.Errorf("%s onto a full disk: exit %d, stdout %q, stderr %q", p.name, code, out, errs)
+		}
+		if left := listDir(t, full); len(left) != 1 {
+			t.Errorf("%s: full disk holds %v after the failed export; want only the filler", p.name, left)
+		}
 	}
 }
 
@@ -56,7 +114,7 @@ func TestExportOntoFullDisk(t *testing.T) {
 // so the folder is a read-only tmpfs; as another user, a 0555 folder.
 func TestExportIntoReadOnlyFolder(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "fazhi.db")
-	seedHostileDB(t, db)
+	paths := exportPaths(t, db)
 	var ro string
 	if os.Geteuid() == 0 {
 		ro = mountTmpfs(t, "ro")
@@ -65,12 +123,14 @@ func TestExportIntoReadOnlyFolder(t *testing.T) {
 		os.Chmod(ro, 0o555)
 		t.Cleanup(func() { os.Chmod(ro, 0o755) })
 	}
-	_, errs, code := runCLI(t, "--db", db, "backup", "-o", filepath.Join(ro, "备份.db"))
-	if code != 1 || !strings.Contains(errs, "没有权限") || !strings.Contains(errs, "换一个文件夹") {
-		t.Errorf("backup into a read-only folder: exit %d, stderr %q", code, errs)
-	}
-	if left := listDir(t, ro); len(left) != 0 {
-		t.Errorf("read-only folder holds %v", left)
+	for _, p := range paths {
+		_, errs, code := runCLI(t, append([]string{"--db", db}, p.args(ro)...)...)
+		if code != 1 || !strings.Contains(errs, "没有权限") || !strings.Contains(errs, "换一个文件夹") {
+			t.Errorf("%s into a read-only folder: exit %d, stderr %q", p.name, code, errs)
+		}
+		if left := listDir(t, ro); len(left) != 0 {
+			t.Errorf("%s: read-only folder holds %v", p.name, left)
+		}
 	}
 }
 
