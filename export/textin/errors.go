@@ -29,6 +29,9 @@ var (
 	ErrPDF = errors.New("textin: PDF document")
 	// ErrRTF: Rich Text Format, which WPS sometimes writes under a .doc name.
 	ErrRTF = errors.New("textin: RTF document")
+	// ErrEmpty: the file holds nothing but blanks (0 bytes: a download or a
+	// copy that did not finish, or a document saved empty).
+	ErrEmpty = errors.New("textin: empty file")
 	// ErrUnreadable: the file system refused (missing file, no permission,
 	// a folder instead of a file, a read error on a USB stick).
 	ErrUnreadable = errors.New("textin: file cannot be read")
@@ -47,6 +50,7 @@ var messages = map[error]string{
 	ErrEncrypted:  "文件设置了打开密码，本程序无法读取。请在 Word 或 WPS 中输入密码打开，取消密码后另存为 .docx 或 .txt 再导入。",
 	ErrPDF:        "这是 PDF 文件，本程序不能从中可靠地取出文字。请找到原始的 Word 文件，或把 PDF 中的文字复制到 .txt 文件后再导入。",
 	ErrRTF:        "这是 RTF 格式的文件（常见于 WPS 另存的 .doc），本程序不能直接读取。" + saveAs,
+	ErrEmpty:      "文件是空的，里面没有文字，可能没有下载或复制完整。请重新获取文件；如果在 Word 或 WPS 中能看到内容，" + saveAs,
 	ErrUnreadable: "无法读取文件。请确认文件存在、没有被其他程序占用，U 盘上的文件请先复制到电脑上再导入。",
 }
 

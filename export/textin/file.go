@@ -47,13 +47,20 @@ func readFile(path string) (string, error) {
 		return "", newError(ErrUnreadable, err)
 	}
 	head = head[:n]
+	if st.Size() == 0 {
+		return "", newError(ErrEmpty, nil)
+	}
 	switch {
 	case bytes.HasPrefix(head, magicZip):
 		paras, err := ReadDocx(f, st.Size())
 		if err != nil {
 			return "", err
 		}
-		return strings.Join(paras, "\n"), nil
+		text := strings.Join(paras, "\n")
+		if strings.TrimSpace(text) == "" {
+			return "", newError(ErrEmpty, nil)
+		}
+		return text, nil
 	case bytes.HasPrefix(head, magicOLE):
 		return "", oleError(f)
 	case bytes.HasPrefix(head, magicPDF):
@@ -71,7 +78,11 @@ func readFile(path string) (string, error) {
 	if len(b) > MaxSize {
 		return "", newError(ErrTooLarge, errLimit)
 	}
-	return Decode(b)
+	text, err := Decode(b)
+	if err == nil && strings.TrimSpace(text) == "" {
+		return "", newError(ErrEmpty, nil)
+	}
+	return text, err
 }
 
 // utf16le is a stream name as the OLE directory stores it.

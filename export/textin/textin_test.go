@@ -342,6 +342,9 @@ func TestReadFile(t *testing.T) {
 		{"missing", filepath.Join(dir, "无.txt"), "", ErrUnreadable, "找不到文件"},
 		{"directory", dir, "", ErrUnreadable, "文件夹"},
 		{"too large", big, "", ErrTooLarge, "64 MB"},
+		{"empty", write("空.txt", nil), "", ErrEmpty, "文件是空的"},
+		{"blank lines only", write("空行.txt", []byte(" \r\n\t\n")), "", ErrEmpty, "文件是空的"},
+		{"docx without text", write("空.docx", simpleDocx(t, p(r("  ")))), "", ErrEmpty, "文件是空的"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
