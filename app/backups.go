@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strconv"
@@ -92,14 +93,23 @@ func (p *backupPanel) refresh() {
 	}
 }
 
+// backupNow copies the data off the UI goroutine (a year of records may be
+// tens of megabytes on a slow disk). The copy is one read transaction
+// written through a temporary file, so 取消 never leaves half a backup: it
+// only stops waiting for the result.
 func (p *backupPanel) backupNow() {
-	info, err := backup.Before(p.u.store, backup.ReasonManual)
-	if err != nil {
-		showError(err, p.u.win)
-		return
-	}
-	p.refresh()
-	p.last.SetText("已备份：" + timeLabel(info.Time) + "，" + info.SizeLabel())
+	var info backup.Info
+	runLong(p.u.win, "正在备份", func(ctx context.Context) (err error) {
+		info, err = backup.Before(p.u.store, backup.ReasonManual)
+		return err
+	}, func(err error) {
+		if err != nil {
+			showError(err, p.u.win)
+			return
+		}
+		p.refresh()
+		p.last.SetText("已备份：" + timeLabel(info.Time) + "，" + info.SizeLabel())
+	})
 }
 
 func (p *backupPanel) pickFile() {

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -26,6 +27,10 @@ func TestBackupPanel(t *testing.T) {
 	}
 
 	test.Tap(findButton(t, p.box, "立即备份"))
+	// The copy runs off the UI goroutine; the panel changes when it is done.
+	for deadline := time.Now().Add(20 * time.Second); !strings.HasPrefix(p.last.Text, "已备份：") && time.Now().Before(deadline); {
+		time.Sleep(10 * time.Millisecond)
+	}
 	if len(p.list.Objects) != 1 || !strings.HasPrefix(p.last.Text, "已备份：") {
 		t.Fatalf("after 立即备份: %q, %d rows", p.last.Text, len(p.list.Objects))
 	}

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -136,12 +137,17 @@ func (p *planImport) openFile() {
 		}
 		path := r.URI().Path()
 		r.Close()
-		text, err := textin.ReadFile(path)
-		if err != nil {
-			showError(err, p.u.win)
-			return
-		}
-		p.load(text, filepath.Base(path))
+		var text string
+		runLong(p.u.win, "正在读取方案", func(ctx context.Context) (err error) {
+			text, err = textin.ReadFile(path)
+			return err
+		}, func(err error) {
+			if err != nil {
+				showError(err, p.u.win)
+				return
+			}
+			p.load(text, filepath.Base(path))
+		})
 	}, p.u.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".docx", ".txt", ".DOCX", ".TXT"}))
 	d.Resize(fyne.NewSize(900, 600))

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -431,12 +432,17 @@ func (v *reportView) importFile() {
 		}
 		path := rc.URI().Path()
 		rc.Close()
-		res, err := reportin.ReadFile(path)
-		if err != nil {
-			showError(err, v.u.win)
-			return
-		}
-		v.previewImport(res)
+		var res reportin.Result
+		runLong(v.u.win, "正在读取报告", func(ctx context.Context) (err error) {
+			res, err = reportin.ReadFile(path)
+			return err
+		}, func(err error) {
+			if err != nil {
+				showError(err, v.u.win)
+				return
+			}
+			v.previewImport(res)
+		})
 	}, v.u.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".docx", ".txt", ".DOCX", ".TXT"}))
 	d.Resize(fyne.NewSize(900, 600))
