@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,38 +12,16 @@ import (
 )
 
 // cityTemplate writes a small return as the city sends it; values (by
-// Excel row) fill column C, unit names B2.
-func cityTemplate(t *testing.T, path, unit string, values map[int]any) {
-	t.Helper()
-	f := excelize.NewFile()
-	defer f.Close()
-	rows := [][]any{
-		{"2024年法治政府建设统计表"}, {"填报单位：", unit}, {"指标名称", "栏次", "本年"},
-		{"信访受理数（宗）", 1}, {"信访办结数（宗）", 2}, {"信访办结率（%）", 3}, {"调解案件数", 4}, {"备注：勿删"},
-	}
-	for i, r := range rows {
-		if v, ok := values[i+1]; ok {
-			r = append(r, v)
-			if len(r) == 3 {
-				r = []any{r[0], r[1], v}
-			}
-		}
-		f.SetSheetRow("Sheet1", fmt.Sprintf("A%d", i+1), &r)
-	}
-	if err := f.SaveAs(path); err != nil {
-		t.Fatal(err)
-	}
-}
 
 func TestStatsTemplateRoundTripAndSum(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "fazhi.db")
 	tpl := filepath.Join(dir, "模板.xlsx")
-	cityTemplate(t, tpl, "", nil)
+	testfiles.CityReturn(t, tpl, "", nil)
 	out := filepath.Join(dir, "填报.xlsx")
 	a, b := filepath.Join(dir, "a.xlsx"), filepath.Join(dir, "b.xlsx")
-	cityTemplate(t, a, "甲村", map[int]any{4: 10, 5: 10, 7: 3})
-	cityTemplate(t, b, "乙村", map[int]any{4: 90, 5: 45, 7: 4})
+	testfiles.CityReturn(t, a, "甲村", map[int]any{4: 10, 5: 10, 7: 3})
+	testfiles.CityReturn(t, b, "乙村", map[int]any{4: 90, 5: 45, 7: 4})
 	sum := filepath.Join(dir, "汇总.xlsx")
 	xzfy := testfiles.Fixture(t, "xzfy_guofaban_stat_template.xls")
 

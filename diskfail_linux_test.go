@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"fazhi/data"
+	"fazhi/internal/testfiles"
 )
 
 // mountTmpfs mounts a fresh tmpfs at a temporary folder with the given
@@ -47,8 +48,8 @@ func exportPaths(t *testing.T, db string) []struct {
 	seedHostileDB(t, db)
 	in := t.TempDir()
 	tpl, ret := filepath.Join(in, "模板.xlsx"), filepath.Join(in, "甲村.xlsx")
-	cityTemplate(t, tpl, "", nil)
-	cityTemplate(t, ret, "甲村", map[int]any{4: 10, 5: 9})
+	testfiles.CityReturn(t, tpl, "", nil)
+	testfiles.CityReturn(t, ret, "甲村", map[int]any{4: 10, 5: 9})
 	for _, args := range [][]string{
 		{"report", "draft", "--year", "2024"},
 		{"stats", "set", "--year", "2024", "信访受理数=331", "信访办结数=330"},

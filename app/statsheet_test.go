@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 	"path/filepath"
 	"testing"
 
@@ -9,30 +8,10 @@ import (
 
 	"fazhi/data"
 	"fazhi/export/statsheet"
+	"fazhi/internal/testfiles"
 )
 
 // cityReturn writes a small return as the city sends it; values (by Excel
-// row) go into column C, the unit into B2.
-func cityReturn(t *testing.T, path, unit string, values map[int]any) {
-	t.Helper()
-	f := excelize.NewFile()
-	defer f.Close()
-	rows := [][]any{
-		{"2024年法治政府建设统计表"}, {"填报单位：", unit}, {"指标名称", "栏次", "本年"},
-		{"信访受理数（宗）", 1}, {"信访办结数（宗）", 2}, {"信访办结率（%）", 3}, {"调解案件数", 4}, {"备注：勿删"},
-	}
-	for i, r := range rows {
-		if v, ok := values[i+1]; ok {
-			r = []any{r[0], r[1], v}
-		}
-		if err := f.SetSheetRow("Sheet1", fmt.Sprintf("A%d", i+1), &r); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := f.SaveAs(path); err != nil {
-		t.Fatal(err)
-	}
-}
 
 type readResult struct {
 	wb  *statsheet.Workbook
@@ -63,7 +42,7 @@ func TestStatsTemplateInWindow(t *testing.T) {
 	v := u.view("stats").(*statsView)
 	dir := t.TempDir()
 	tpl := filepath.Join(dir, "统计表.xlsx")
-	cityReturn(t, tpl, "", nil)
+	testfiles.CityReturn(t, tpl, "", nil)
 
 	r := readIn(t, v, tpl)
 	if r.p.Known || len(r.p.Cells) != 4 {
@@ -106,7 +85,7 @@ func TestStatsTemplateInWindow(t *testing.T) {
 
 	// Import a unit's filled return into 2023: preview first, then stored.
 	a := filepath.Join(dir, "甲村.xlsx")
-	cityReturn(t, a, "甲村", map[int]any{4: 10, 5: 9, 7: 3})
+	testfiles.CityReturn(t, a, "甲村", map[int]any{4: 10, 5: 9, 7: 3})
 	u.SetYear(2023)
 	r = readIn(t, v, a)
 	if d := v.previewImport(r.wb, r.p, r.cat); d == nil {
@@ -124,8 +103,8 @@ func TestStatsImportAndSumInWindow(t *testing.T) {
 	v := u.view("stats").(*statsView)
 	dir := t.TempDir()
 	a, b := filepath.Join(dir, "甲村.xlsx"), filepath.Join(dir, "乙村.xlsx")
-	cityReturn(t, a, "甲村", map[int]any{4: 10, 5: 10, 7: 3})
-	cityReturn(t, b, "乙村", map[int]any{4: 90, 5: 45, 7: 4})
+	testfiles.CityReturn(t, a, "甲村", map[int]any{4: 10, 5: 10, 7: 3})
+	testfiles.CityReturn(t, b, "乙村", map[int]any{4: 90, 5: 45, 7: 4})
 
 	r := readIn(t, v, a)
 	v.storeImport(2023, statsheet.ReadValues(r.wb, r.p.TemplateMap, r.cat), r.p)
