@@ -6,12 +6,10 @@ import (
 	"strings"
 	"testing"
 
-	"fazhi/internal/testfiles"
-
 	"github.com/xuri/excelize/v2"
-)
 
-// cityTemplate writes a small return as the city sends it; values (by
+	"fazhi/internal/testfiles"
+)
 
 func TestStatsTemplateRoundTripAndSum(t *testing.T) {
 	dir := t.TempDir()

@@ -11,8 +11,6 @@ import (
 	"fazhi/internal/testfiles"
 )
 
-// cityReturn writes a small return as the city sends it; values (by Excel
-
 type readResult struct {
 	wb  *statsheet.Workbook
 	p   statsheet.Proposal
