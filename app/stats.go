@@ -81,8 +81,11 @@ func newStatsView(u *UI) *statsView {
 		widget.NewButtonWithIcon("导出为表格", theme.DocumentSaveIcon(), func() { v.flush(); v.exportTable() }),
 		widget.NewButtonWithIcon("导入报表", theme.DownloadIcon(), v.importReturn),
 		widget.NewButtonWithIcon("汇总", theme.ContentAddIcon(), v.sumFolder),
+		widget.NewButtonWithIcon("管理指标", theme.SettingsIcon(), func() { v.manageIndicators() }),
 	)
-	top := container.NewVBox(container.NewBorder(nil, nil, container.NewHBox(v.heading, v.summary), buttons), widget.NewSeparator())
+	// The summary gives way (ellipsis) before the buttons do on a narrow window.
+	v.summary.Truncation = fyne.TextTruncateEllipsis
+	top := container.NewVBox(container.NewBorder(nil, nil, v.heading, buttons, v.summary), widget.NewSeparator())
 	v.box = container.NewPadded(container.NewBorder(top, nil, nil, nil, split))
 	return v
 }

@@ -135,3 +135,52 @@ func TestStatsImportAndSumInWindow(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// 管理指标: rename keeps the old name as an alias, an alias maps a label,
+// retiring takes the field off the form and keeps the value, a new rate
+// computes from its parts.
+func TestManageIndicators(t *testing.T) {
+	u, s := newTestUI(t)
+	if _, err := s.SetValues(2024, 0, []data.Entry{{Name: "信访受理数", Text: "331"}}); err != nil {
+		t.Fatal(err)
+	}
+	u.SetYear(2024)
+	u.Show("stats")
+	v := u.view("stats").(*statsView)
+	m := v.manageIndicators()
+	pick := func(code string) {
+		for i, ind := range m.inds {
+			if ind.Code == code {
+				m.list.Select(i)
+				return
+			}
+		}
+		t.Fatalf("no %s in the list", code)
+	}
+	pick("F01")
+	if _, err := s.RenameIndicator("F01", "来信来访受理数"); err != nil {
+		t.Fatal(err)
+	}
+	m.done()
+	if ind, err := s.ResolveIndicator("信访受理数"); err != nil || ind.Name != "来信来访受理数" {
+		t.Errorf("old name after rename: %+v, %v", ind, err)
+	}
+	pick("F01")
+	m.toggleRetired()
+	if _, ok := v.entries["F01"]; ok {
+		t.Error("a retired indicator is still on the form")
+	}
+	if m.retire.Text != "恢复使用" {
+		t.Errorf("the button says %q for a retired indicator", m.retire.Text)
+	}
+	st, _ := s.Stats(2024)
+	for _, x := range st {
+		if x.Code == "F01" && (!x.Has || x.Value != 331) {
+			t.Errorf("retiring lost the value: %+v", x)
+		}
+	}
+	m.toggleRetired()
+	if _, ok := v.entries["F01"]; !ok {
+		t.Error("a reinstated indicator is not back on the form")
+	}
+}
