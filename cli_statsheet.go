@@ -273,14 +273,25 @@ func cmdStatsSum(c *cli, args []string) error {
 	}
 	// The first return that can be read and filled is the template.
 	var tpl *statsheet.Workbook
+	var first error // why the first file could not serve, said when none can
 	for _, f := range files {
-		if wb, err := statsheet.ReadFile(f); err == nil && !wb.IsXLS {
+		wb, err := statsheet.ReadFile(f)
+		if err == nil && wb.IsXLS {
+			err = statsheet.XLSFillError(f)
+		}
+		if err == nil {
 			tpl = wb
 			break
 		}
+		if first == nil {
+			first = err
+		}
 	}
 	if tpl == nil {
-		return &data.UserError{Msg: "没有一个报表可以作为汇总的模板（都无法读取，或都是 .xls）。请在 WPS/Excel 中把报表“另存为”Excel 工作簿（.xlsx）后再汇总。", Err: statsheet.ErrUnreadable}
+		if len(files) == 1 {
+			return first
+		}
+		return &data.UserError{Msg: "没有一个报表可以作为汇总的模板。第一份的问题是：" + data.Message(first), Err: first}
 	}
 	return c.withStore(func(s *data.Store) error {
 		p, cat, err := c.propose(s, tpl, fix, log)
