@@ -69,12 +69,17 @@ func crashWriter(path string, seed uint64) error {
 				}
 				return err
 			}
-		case k < 7:
+		case k < 6:
 			id := ids[rng.IntN(len(ids))]
 			// Long text now and then, so changes span several pages.
 			text := fmt.Sprintf("进展-%d-%d", seed, i) + strings.Repeat("落实", rng.IntN(3)*800)
 			line = fmt.Sprintf("progress %d %s", id, text)
 			commit = func() error { _, err := s.AddProgress(id, Progress{Text: text, By: "测试"}); return err }
+		case k < 8:
+			code := crashCodes[rng.IntN(len(crashCodes))]
+			v := strconv.Itoa(i)
+			line = fmt.Sprintf("value %s %s", code, v)
+			commit = func() error { _, err := s.SetValues(crashYear, 0, []Entry{{Name: code, Text: v}}); return err }
 		default:
 			id := ids[rng.IntN(len(ids))]
 			st := statuses[rng.IntN(len(statuses))]
@@ -91,8 +96,12 @@ func crashWriter(path string, seed uint64) error {
 	}
 }
 
+// crashCodes are the statistics the writer sets.
+var crashCodes = []string{"F01", "F02", "F04", "D08", "H04"}
+
 // crashModel is what the parent knows must be in the file.
 type crashModel struct {
+	values   map[string]string          // indicator → last value reported committed
 	titles   map[uint64]string
 	progress map[uint64]map[string]bool // task → progress texts reported committed
 	status   map[uint64]Status          // task → last status reported committed
@@ -101,6 +110,10 @@ type crashModel struct {
 
 func (m *crashModel) apply(line string) {
 	f := strings.SplitN(line, " ", 3)
+	if f[0] == "value" {
+		m.values[f[1]] = f[2]
+		return
+	}
 	id, _ := strconv.ParseUint(f[1], 10, 64)
 	switch f[0] {
 	case "task":
@@ -139,7 +152,7 @@ func TestCrashRounds(t *testing.T) {
 		rounds = n
 	}
 	path := t.TempDir() + "/fazhi.db"
-	m := &crashModel{titles: map[uint64]string{}, progress: map[uint64]map[string]bool{}, status: map[uint64]Status{}}
+	m := &crashModel{titles: map[uint64]string{}, progress: map[uint64]map[string]bool{}, status: map[uint64]Status{}, values: map[string]string{}}
 	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 1))
 	start := time.Now()
 	var committed, killedMidChange int
@@ -273,6 +286,22 @@ func verifyCrashFile(t *testing.T, path string, m *crashModel, round int) {
 				m.progress[id] = map[string]bool{}
 			}
 			m.progress[id][p.Text] = true
+		}
+	}
+	stats, err := s.Stats(crashYear)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, st := range stats {
+		want, ok := m.values[st.Code]
+		got := FormatValue(st.Value)
+		f := strings.SplitN(m.inFlight, " ", 3)
+		inFlight := len(f) == 3 && f[0] == "value" && f[1] == st.Code
+		if ok && (!st.Has || got != want) && !inFlight {
+			t.Errorf("round %d: %s = %s (has %v); reported %s", round+1, st.Code, got, st.Has, want)
+		}
+		if st.Has && (ok || inFlight) {
+			m.values[st.Code] = got // the in-flight value may have landed
 		}
 	}
 	// A task added in flight may exist without a report: adopt it.
