@@ -101,7 +101,7 @@ var crashCodes = []string{"F01", "F02", "F04", "D08", "H04"}
 
 // crashModel is what the parent knows must be in the file.
 type crashModel struct {
-	values   map[string]string          // indicator → last value reported committed
+	values   map[string]string // indicator → last value reported committed
 	titles   map[uint64]string
 	progress map[uint64]map[string]bool // task → progress texts reported committed
 	status   map[uint64]Status          // task → last status reported committed
