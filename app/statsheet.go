@@ -30,6 +30,9 @@ import (
 // howTitles say, in the mapping dialog, how a row was matched.
 var howTitles = map[string]string{statsheet.HowExact: "名称一致", statsheet.HowAlias: "别名", statsheet.HowSimilar: "相似，请核对", statsheet.HowManual: "手工指定"}
 
+// prefSumExpect remembers which units owe a return for the 汇总.
+const prefSumExpect = "sumExpect"
+
 // noIndicator is the mapping choice that leaves a row unfilled.
 const noIndicator = "（不填）"
 
@@ -394,9 +397,15 @@ func (v *statsView) sumFolder() {
 			return
 		}
 		v.readTemplate(tpl, func(wb *statsheet.Workbook, p statsheet.Proposal, cat []data.Indicator) {
-			v.editMapping("核对报表栏目（各单位报表格式相同）", "汇总", wb, p, cat, func(p statsheet.Proposal) {
-				out := filepath.Join(filepath.Dir(dir), filepath.Base(dir)+"-汇总.xlsx")
-				v.sumTo(files, tpl, p, cat, out, false, nil)
+			v.editMapping("核对报表栏目（各单位报表格式相同）", "下一步", wb, p, cat, func(p statsheet.Proposal) {
+				// Which units owe a return, so the summary can name the missing
+				// ones; remembered for next time.
+				prefs := v.u.app.Preferences()
+				askText("应报送的单位", "单位名称，用顿号分隔（可不填）", prefs.String(prefSumExpect), v.u.win, func(expect string) {
+					prefs.SetString(prefSumExpect, expect)
+					out := filepath.Join(filepath.Dir(dir), filepath.Base(dir)+"-汇总.xlsx")
+					v.sumTo(files, tpl, p, cat, data.SplitNames(expect), out, false, nil)
+				})
 			})
 		})
 	})
@@ -404,10 +413,10 @@ func (v *statsView) sumFolder() {
 
 // sumTo reads and sums the returns off the UI goroutine and shows each
 // unit's state; a cancelled 汇总 writes nothing.
-func (v *statsView) sumTo(files []string, tpl string, p statsheet.Proposal, cat []data.Indicator, out string, replace bool, done func(statsheet.Summary)) {
+func (v *statsView) sumTo(files []string, tpl string, p statsheet.Proposal, cat []data.Indicator, expect []string, out string, replace bool, done func(statsheet.Summary)) {
 	var sum statsheet.Summary
 	runLong(v.u.win, fmt.Sprintf("正在汇总 %d 份报表", len(files)), func(ctx context.Context) (err error) {
-		if sum, err = statsheet.Sum(ctx, files, p.TemplateMap, cat, nil); err != nil {
+		if sum, err = statsheet.Sum(ctx, files, p.TemplateMap, cat, expect); err != nil {
 			return err
 		}
 		if err := statsheet.WriteSummary(ctx, tpl, p.TemplateMap, cat, sum, out, replace); err != nil {
@@ -417,7 +426,7 @@ func (v *statsView) sumTo(files []string, tpl string, p statsheet.Proposal, cat 
 	}, func(err error) {
 		switch {
 		case errors.Is(err, safefile.ErrExists) && !replace:
-			confirm("文件已存在", fmt.Sprintf("“%s”已经存在。要用新的汇总覆盖它吗？", filepath.Base(out)), v.u.win, func() { v.sumTo(files, tpl, p, cat, out, true, done) })
+			confirm("文件已存在", fmt.Sprintf("“%s”已经存在。要用新的汇总覆盖它吗？", filepath.Base(out)), v.u.win, func() { v.sumTo(files, tpl, p, cat, expect, out, true, done) })
 			return
 		case err != nil:
 			showError(err, v.u.win)
@@ -439,6 +448,9 @@ func (v *statsView) showSummary(sum statsheet.Summary, out string) {
 			counted++
 		}
 		lines = append(lines, fmt.Sprintf("%s（%s）：%s", filepath.Base(u.Path), u.Unit, u.Status()))
+	}
+	if len(sum.Missing) > 0 {
+		lines = append(lines, "未报送："+strings.Join(sum.Missing, "、"))
 	}
 	list := widget.NewList(func() int { return len(lines) },
 		func() fyne.CanvasObject {

@@ -116,8 +116,11 @@ func TestStatsImportAndSumInWindow(t *testing.T) {
 	// 汇总: 10/10 and 45/90 give 55/100 = 55 %, not the 75 % an average gives.
 	out := filepath.Join(t.TempDir(), "汇总.xlsx")
 	summed := make(chan statsheet.Summary, 1)
-	v.sumTo([]string{a, b}, a, r.p, r.cat, out, false, func(sum statsheet.Summary) { summed <- sum })
+	v.sumTo([]string{a, b}, a, r.p, r.cat, []string{"甲村", "乙村", "丙村"}, out, false, func(sum statsheet.Summary) { summed <- sum })
 	sum := wait(t, summed)
+	if len(sum.Missing) != 1 || sum.Missing[0] != "丙村" {
+		t.Errorf("missing units %v; want 丙村", sum.Missing)
+	}
 	for _, st := range sum.Figures {
 		if st.Code == "F03" && st.Value != 55 {
 			t.Errorf("summed 信访办结率 = %v; want 55", st.Value)
