@@ -136,3 +136,10 @@ func cmdVersion(c *cli, args []string) error {
 	fmt.Fprintf(c.stdout, "法治政府建设台账 %s（数据版本 %d）\n", Version, data.SchemaLatest)
 	return nil
 }
+
+// noteExport remembers a finished export for 概览 when the command wrote
+// it without holding the data file open; failing to note it (another
+// copy holds the file) does not undo the export.
+func (c *cli) noteExport(what, path string) {
+	_ = c.withStore(func(s *data.Store) error { return s.NoteExport(what, path) })
+}

@@ -186,6 +186,9 @@ func cmdReport(c *cli, args []string) error {
 			if err != nil {
 				return err
 			}
+			if err := s.NoteExport("年度报告", *out); err != nil {
+				return err
+			}
 			fmt.Fprintf(c.stderr, "已导出 %s；导出时的内容已保存为历史版本 %d。\n", *out, sn.ID)
 			return nil
 		})

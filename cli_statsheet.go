@@ -145,6 +145,9 @@ func cmdStatsExport(c *cli, args []string) error {
 			if err := statsheet.WriteTable(fmt.Sprintf("%d年法治政府建设统计报表", *year), stats, *out, *replace); err != nil {
 				return err
 			}
+			if err := s.NoteExport("统计报表", *out); err != nil {
+				return err
+			}
 			c.logf("已导出 %s。\n", *out)
 			return nil
 		}
@@ -161,6 +164,9 @@ func cmdStatsExport(c *cli, args []string) error {
 			return err
 		}
 		if err := p.Keep(s); err != nil {
+			return err
+		}
+		if err := s.NoteExport("统计报表", *out); err != nil {
 			return err
 		}
 		c.logf("已填写 %d 个单元格，导出 %s。模板的其他内容未改动。\n", n, *out)
@@ -317,6 +323,9 @@ func cmdStatsSum(c *cli, args []string) error {
 			return err
 		}
 		if err := p.Keep(s); err != nil {
+			return err
+		}
+		if err := s.NoteExport("统计汇总", *out); err != nil {
 			return err
 		}
 		log("已汇总 %d 份报表，写入 %s（比率按汇总后的分子、分母重新计算）。\n", counted, *out)

@@ -77,6 +77,7 @@ func (c *cli) tasksExport(fs *flag.FlagSet, year *int, args []string) error {
 	if err := safefile.WriteFile(path, *force, write); err != nil {
 		return refuseOverwrite(err)
 	}
+	c.noteExport("任务分解表", path)
 	if *tmpl != "" {
 		fmt.Fprintf(c.stdout, "已按模板“%s”（工作表“%s”，表头在第 %d 行，识别出：%s）导出 %d 项任务到：%s\n",
 			filepath.Base(*tmpl), filled.Sheet, filled.HeaderRow, strings.Join(filled.Columns, "、"), len(in.Tasks), path)
@@ -99,6 +100,7 @@ func (c *cli) exportPerDept(in tasksheet.Export, dir string, force bool) error {
 		return refuseOverwrite(err)
 	}
 	fmt.Fprintf(c.stdout, "已为 %d 个部门各生成一个文件，在文件夹：%s\n", len(done), dir)
+	c.noteExport("各部门填报表", dir)
 	return nil
 }
 

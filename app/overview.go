@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"image/color"
+	"math"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -11,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"fazhi/data"
+	"fazhi/export/backup"
 )
 
 // overviewView is the 概览, the page the program opens on: what needs doing
@@ -157,6 +159,8 @@ func (v *overviewView) refresh() {
 	for _, d := range data.Calendar(year, v.level) {
 		v.right.Add(calendarRow(d, today))
 	}
+	v.addKeyFigures(year)
+	v.addBackupAndExport()
 	if len(v.ov.Chapters) > 0 {
 		v.right.Add(sectionHead("各章节完成情况"))
 		for _, c := range v.ov.Chapters {
@@ -273,4 +277,62 @@ func (s fixedSquare) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		o.Move(fyne.NewPos((size.Width-side)/2, (size.Height-side)/2))
 		o.Resize(fyne.NewSize(side, side))
 	}
+}
+
+// keyFigures is how many statistics 概览 shows against last year.
+const keyFigures = 8
+
+// addKeyFigures lists the year's filled statistics that have a figure for
+// last year too, with an up or down mark, catalogue order, at most
+// keyFigures of them.
+func (v *overviewView) addKeyFigures(year int) {
+	stats, err := v.u.store.Stats(year)
+	if err != nil {
+		showError(err, v.u.win)
+		return
+	}
+	v.right.Add(sectionHead("主要统计数据（与上年比）"))
+	shown := 0
+	for _, st := range stats {
+		if shown == keyFigures {
+			break
+		}
+		if st.Retired || st.Kind == data.KindText || !st.Has || !st.HasLast {
+			continue
+		}
+		unit := st.Unit
+		mark := "持平"
+		switch {
+		case st.Value > st.LastYear:
+			mark = "↑"
+		case st.Value < st.LastYear:
+			mark = "↓"
+		}
+		if ch, ok := st.Change(); ok && st.Kind != data.KindRate && ch != 0 {
+			mark += fmt.Sprintf(" %.0f%%", math.Abs(ch)*100)
+		}
+		v.right.Add(widget.NewLabel(fmt.Sprintf("%s　%s%s（上年 %s%s）%s", st.Name, data.FormatValue(st.Value), unit, data.FormatValue(st.LastYear), unit, mark)))
+		shown++
+	}
+	if shown == 0 {
+		v.right.Add(widget.NewLabel("本年和上年的统计数据填写后，这里列出主要数字的升降。"))
+	}
+}
+
+// addBackupAndExport says when the data was last backed up and what last
+// went out.
+func (v *overviewView) addBackupAndExport() {
+	v.right.Add(sectionHead("备份与导出"))
+	last := "还没有备份。到“设置”点“立即备份”。"
+	if list, err := backup.List(v.u.store); err == nil && len(list) > 0 {
+		last = "上次备份：" + timeLabel(list[0].Time) + "（" + list[0].Reason.Label() + "）"
+	}
+	v.right.Add(widget.NewLabel(last))
+	exp := "还没有导出过文件。"
+	if n, ok, err := v.u.store.LastExport(); err == nil && ok {
+		exp = "上次导出：" + n.What + "，" + timeLabel(n.At) + "\n" + n.Path
+	}
+	l := widget.NewLabel(exp)
+	l.Wrapping = fyne.TextWrapBreak
+	v.right.Add(l)
 }

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"fazhi/data"
+	"fazhi/export/backup"
 )
 
 func TestOverview(t *testing.T) {
@@ -68,4 +69,40 @@ func labelsIn(o fyne.CanvasObject) string {
 	}
 	walk(o)
 	return b.String()
+}
+
+// 概览 shows the key statistics against last year with their marks, the
+// last backup and the last export.
+func TestOverviewFiguresBackupExport(t *testing.T) {
+	u, s := newTestUI(t)
+	v := u.view("overview").(*overviewView)
+	u.SetYear(2024)
+	texts := labelsIn(v.right)
+	for _, want := range []string{"统计数据填写后", "还没有备份", "还没有导出过文件"} {
+		if !strings.Contains(texts, want) {
+			t.Errorf("a fresh file's overview lacks %q", want)
+		}
+	}
+	for year, vals := range map[int][]data.Entry{
+		2023: {{Name: "信访受理数", Text: "200"}, {Name: "信访办结数", Text: "200"}, {Name: "人民调解案件数", Text: "2707"}},
+		2024: {{Name: "信访受理数", Text: "331"}, {Name: "信访办结数", Text: "330"}, {Name: "人民调解案件数", Text: "2600"}},
+	} {
+		if _, err := s.SetValues(year, 0, vals); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := backup.Before(s, backup.ReasonManual); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.NoteExport("年度报告", "/tmp/报告.docx"); err != nil {
+		t.Fatal(err)
+	}
+	v.refresh()
+	texts = labelsIn(v.right)
+	for _, want := range []string{"信访受理数　331宗（上年 200宗）↑ 66%", "人民调解案件数　2600件（上年 2707件）↓ 4%",
+		"信访办结率　99.7%（上年 100%）↓", "上次备份：", "上次导出：年度报告", "/tmp/报告.docx"} {
+		if !strings.Contains(texts, want) {
+			t.Errorf("overview lacks %q in:\n%s", want, texts)
+		}
+	}
 }

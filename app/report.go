@@ -512,6 +512,7 @@ func (v *reportView) export(ext string) {
 			showError(err, v.u.win)
 			return
 		}
+		v.u.noteExport("年度报告", path)
 		dialog.NewInformation("导出完成", "已导出："+path+"\n导出时的内容已保存为历史版本。", v.u.win).Show()
 	}, v.u.win)
 	title := v.r.Title

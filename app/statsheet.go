@@ -268,6 +268,7 @@ func (v *statsView) fillTo(tpl string, p statsheet.Proposal, out string, done fu
 				showError(err, v.u.win)
 				return
 			}
+			v.u.noteExport("统计报表", out)
 			if done != nil {
 				done(n)
 			}
@@ -296,6 +297,7 @@ func (v *statsView) exportTable() {
 				showError(err, v.u.win)
 				return
 			}
+			v.u.noteExport("统计报表", out)
 			dialog.ShowInformation("已导出", "已导出："+out, v.u.win)
 		}
 		if _, err := os.Lstat(out); err == nil {
@@ -432,6 +434,7 @@ func (v *statsView) sumTo(files []string, tpl string, p statsheet.Proposal, cat 
 			showError(err, v.u.win)
 			return
 		}
+		v.u.noteExport("统计汇总", out)
 		if done != nil {
 			done(sum)
 		}

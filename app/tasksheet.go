@@ -81,6 +81,7 @@ func (v *taskView) exportTo(dir string, done func(path string)) {
 				showError(err, v.u.win)
 				return
 			}
+			v.u.noteExport("任务分解表", path)
 			if done != nil {
 				done(path)
 			}
@@ -114,6 +115,7 @@ func (v *taskView) distributeTo(dir string, replace bool, done func([]tasksheet.
 			showError(err, v.u.win)
 			return
 		}
+		v.u.noteExport("各部门填报表", dir)
 		if done != nil {
 			done(out)
 		}

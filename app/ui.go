@@ -264,3 +264,11 @@ func yearChoices(now, chosen int) []string {
 	}
 	return out
 }
+
+// noteExport remembers a finished export for 概览; the export itself stands
+// even if the note cannot be kept, so a failure is only said.
+func (u *UI) noteExport(what, path string) {
+	if err := u.store.NoteExport(what, path); err != nil {
+		showError(err, u.win)
+	}
+}

@@ -7,6 +7,7 @@ package data
 //	    "schema"         → uint64, big-endian: the schema version written last
 //	    "backupkeep"     → uint64, big-endian: how many automatic backups to
 //	                       keep (absent: DefaultBackupKeep)
+//	    "lastexport"     → JSON ExportNote: what went out last, where, when
 //	profile/
 //	    "profile"        → JSON Profile
 //	depts/
@@ -56,6 +57,7 @@ var (
 	keySchema     = []byte("schema")
 	keyProfile    = []byte("profile")
 	keyBackupKeep = []byte("backupkeep")
+	keyLastExport = []byte("lastexport")
 )
 
 // allBuckets are created when a file is opened, so that every later

@@ -231,3 +231,22 @@ func TestMigrateFromVersion1KeepsCatalogue(t *testing.T) {
 		t.Errorf("statmaps/ missing after migration: %v", err)
 	}
 }
+
+func TestLastExport(t *testing.T) {
+	s, err := Open(filepath.Join(t.TempDir(), "x.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, ok, err := s.LastExport(); ok || err != nil {
+		t.Fatalf("a fresh file has a last export (%v)", err)
+	}
+	for _, n := range []ExportNote{{What: "任务分解表", Path: "/a.xlsx"}, {What: "年度报告", Path: "/b.docx"}} {
+		if err := s.NoteExport(n.What, n.Path); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n, ok, _ := s.LastExport(); !ok || n.What != "年度报告" || n.Path != "/b.docx" || n.At.IsZero() {
+		t.Errorf("last export %+v", n)
+	}
+}
