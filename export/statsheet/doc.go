@@ -7,7 +7,9 @@
 // and sums many units' returns (rates recomputed from the summed parts,
 // never averaged) with a sheet of each unit's figures.
 //
-// Templates are read from .xlsx with excelize and from legacy .xls with
-// export/xls; filling needs .xlsx, and a .xls template gets a message saying
-// how to save it as .xlsx in WPS or Excel.
+// Every workbook is opened through tasksheet.OpenFile, the one opener with
+// the size, unzip, password and WPS checks, so .xlsx and legacy .xls are
+// both read; filling needs .xlsx, and a .xls template gets a message saying
+// how to save it as .xlsx in WPS or Excel. A mapping the clerk corrected
+// (Proposal.Set/Unset) is kept in the store by its layout's Fingerprint.
 package statsheet

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"path/filepath"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -85,7 +84,7 @@ func openTemplate(path string) (*excelize.File, error) {
 		return nil, errUnreadable(path, err)
 	}
 	if isXLS {
-		return nil, errXLSFill(filepath.Base(path))
+		return nil, XLSFillError(path)
 	}
 	f, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: tasksheet.MaxUnzipSize, UnzipXMLSizeLimit: tasksheet.MaxUnzipXMLSize})
 	if err != nil {

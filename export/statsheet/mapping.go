@@ -3,7 +3,6 @@ package statsheet
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -204,11 +203,11 @@ var reCellRef = regexp.MustCompile(`^(?:(.+)!)?\$?([A-Za-z]{1,3})\$?([0-9]{1,7})
 func ParseCell(wb *Workbook, ref string) (sheet string, row, col int, err error) {
 	m := reCellRef.FindStringSubmatch(strings.TrimSpace(ref))
 	if m == nil {
-		return "", 0, 0, &Error{Msg: fmt.Sprintf("“%s”不是单元格地址，应写成 E12 或 工作表名!E12。", ref), Err: ErrBadCell}
+		return "", 0, 0, userErr(ErrBadCell, "“%s”不是单元格地址，请写成 E12 或 工作表名!E12。", ref)
 	}
 	c, r, e := excelize.CellNameToCoordinates(strings.ToUpper(m[2]) + m[3])
 	if e != nil {
-		return "", 0, 0, &Error{Msg: fmt.Sprintf("“%s”不是单元格地址，应写成 E12 或 工作表名!E12。", ref), Err: ErrBadCell}
+		return "", 0, 0, userErr(ErrBadCell, "“%s”不是单元格地址，请写成 E12 或 工作表名!E12。", ref)
 	}
 	sheet = strings.Trim(m[1], "'")
 	if sheet == "" && len(wb.Sheets) > 0 {
@@ -219,7 +218,7 @@ func ParseCell(wb *Workbook, ref string) (sheet string, row, col int, err error)
 			return sheet, r - 1, c - 1, nil
 		}
 	}
-	return "", 0, 0, &Error{Msg: fmt.Sprintf("模板中没有名为“%s”的工作表。", sheet), Err: ErrBadCell}
+	return "", 0, 0, userErr(ErrBadCell, "模板中没有名为“%s”的工作表，请核对工作表名（在 Excel 窗口下方的标签上）。", sheet)
 }
 
 // CellName is a zero-based cell as Excel names it (E12), for showing a

@@ -215,7 +215,7 @@ func TestRealXLSTemplate(t *testing.T) {
 	if !errors.Is(err, ErrXLSFill) {
 		t.Fatalf("filling a .xls: %v; want ErrXLSFill", err)
 	}
-	if msg := err.(*Error).UserMessage(); !strings.Contains(msg, "另存为") {
+	if msg := data.Message(err); !strings.Contains(msg, "另存为") {
 		t.Errorf("message does not say how to convert: %s", msg)
 	}
 }

@@ -118,7 +118,7 @@ func Sum(ctx context.Context, paths []string, m data.TemplateMap, cat []data.Ind
 			u.Values[in.Name] = data.Value{Value: v}
 		}
 		if len(bad) > 0 {
-			u.Err = &Error{Msg: "有无法识别的数值：" + strings.Join(bad, "；"), Err: ErrUnreadable}
+			u.Err = userErr(ErrUnreadable, "有无法识别的数值：%s", strings.Join(bad, "；"))
 		}
 		u.Problems = data.CheckStats(unitStats(cat, u.Values))
 		s.Units = append(s.Units, u)
