@@ -49,8 +49,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 // runWindow opens the data file and the window; when the file cannot be
 // opened the user is told why in a window (and on stderr), never left
-// looking at nothing.
+// looking at nothing. Without a display or OpenGL driver there can be no
+// window at all, so that is checked first and told in a message box.
 func runWindow(g global, stderr io.Writer) int {
+	if err := app.CheckGraphics(); err != nil {
+		msg := data.Message(err)
+		fmt.Fprintln(stderr, msg)
+		app.ShowPlainError(msg)
+		return 1
+	}
 	s, err := openStore(g)
 	if err != nil {
 		msg := data.Message(err)
@@ -64,6 +71,7 @@ func runWindow(g global, stderr io.Writer) int {
 	if _, _, err := backup.AtStart(s); err != nil {
 		fmt.Fprintln(stderr, data.Message(err))
 	}
+	app.Version = Version
 	app.Run(s, g.view)
 	return 0
 }

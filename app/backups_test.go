@@ -7,9 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"fazhi/export/backup"
 )
@@ -83,30 +81,4 @@ func TestDeptMergeBacksUpFirst(t *testing.T) {
 	if len(list) != 1 || list[0].Reason != backup.ReasonMerge {
 		t.Errorf("backups after a merge: %+v", list)
 	}
-}
-
-// findButton finds the button labelled text under o, as the clerk would.
-func findButton(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
-	t.Helper()
-	var walk func(o fyne.CanvasObject) *widget.Button
-	walk = func(o fyne.CanvasObject) *widget.Button {
-		switch w := o.(type) {
-		case *widget.Button:
-			if w.Text == text {
-				return w
-			}
-		case *fyne.Container:
-			for _, c := range w.Objects {
-				if b := walk(c); b != nil {
-					return b
-				}
-			}
-		}
-		return nil
-	}
-	if b := walk(o); b != nil {
-		return b
-	}
-	t.Fatalf("no button %q", text)
-	return nil
 }

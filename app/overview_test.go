@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/widget"
 
 	"fazhi/data"
 	"fazhi/export/backup"
@@ -54,22 +53,7 @@ func TestOverview(t *testing.T) {
 
 // labelsIn joins the text of every label under o, for asserting what a
 // page says without depending on its layout.
-func labelsIn(o fyne.CanvasObject) string {
-	var b strings.Builder
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch w := o.(type) {
-		case *widget.Label:
-			b.WriteString(w.Text + "\n")
-		case *fyne.Container:
-			for _, c := range w.Objects {
-				walk(c)
-			}
-		}
-	}
-	walk(o)
-	return b.String()
-}
+func labelsIn(o fyne.CanvasObject) string { return strings.Join(labels(o), "\n") + "\n" }
 
 // 概览 shows the key statistics against last year with their marks, the
 // last backup and the last export.

@@ -1,9 +1,6 @@
 package app
 
 import (
-	"net/url"
-	"path/filepath"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -76,11 +73,7 @@ func newSettingsView(u *UI) *settingsView {
 	path := u.store.Path()
 	pathLabel := widget.NewLabel(path)
 	pathLabel.Wrapping = fyne.TextWrapBreak
-	openFolder := widget.NewButtonWithIcon("打开所在文件夹", theme.FolderOpenIcon(), func() {
-		if err := u.app.OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Dir(path))}); err != nil {
-			showError(err, u.win)
-		}
-	})
+	openFolder := widget.NewButtonWithIcon("打开所在文件夹", theme.FolderOpenIcon(), u.openDataFolder)
 	copyPath := widget.NewButtonWithIcon("复制路径", theme.ContentCopyIcon(), func() {
 		u.app.Clipboard().SetContent(path)
 	})
@@ -103,6 +96,8 @@ func newSettingsView(u *UI) *settingsView {
 		pathLabel,
 		container.NewHBox(openFolder, copyPath),
 		where,
+		widget.NewSeparator(),
+		container.NewHBox(widget.NewButtonWithIcon("关于本程序", theme.InfoIcon(), u.showAbout)),
 		widget.NewSeparator(),
 		bold("备份"),
 		v.backups.content(),
