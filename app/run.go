@@ -1,6 +1,10 @@
 package app
 
 import (
+	"fmt"
+	"os"
+	"time"
+
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/container"
@@ -26,7 +30,29 @@ func Run(s *data.Store, startView string) {
 		u.Show(startView)
 	}
 	u.Window().SetMaster()
+	if mode := os.Getenv("FAZHI_TRACE_START"); mode != "" {
+		traceStart(a, mode)
+	}
 	u.Window().ShowAndRun()
+}
+
+// StartedAt is when the process began (main sets it first thing), the zero
+// point of the start-up trace.
+var StartedAt = time.Now()
+
+// traceStart prints how long the window took to come up, for
+// scripts/coldstart.sh: once the app has started and the first frame is
+// queued, the next pass of the event loop reports the time and, with
+// mode "quit", closes the program.
+func traceStart(a fyne.App, mode string) {
+	a.Lifecycle().SetOnStarted(func() {
+		go fyne.Do(func() {
+			fmt.Fprintf(os.Stderr, "first frame after %d ms\n", time.Since(StartedAt).Milliseconds())
+			if mode == "quit" {
+				a.Quit()
+			}
+		})
+	})
 }
 
 // RunStartupError shows why the program cannot start (the data file is in
