@@ -59,7 +59,7 @@ func (c *cli) tasksImport(fs *flag.FlagSet, args []string) error {
 	}
 	if len(p.Import.Tasks) == 0 {
 		return usage("“%s”的工作表“%s”中找到了表头（第 %s 行），但下面没有读到任务。请确认选对了工作表（--sheet），或用 --column 改正各列的含义。",
-			p.Source, p.Sheet, joinInts(p.HeaderRows))
+			p.Source, p.Sheet, p.HeaderRowsText())
 	}
 	for _, pr := range p.Problems {
 		fmt.Fprintf(c.stderr, "请核对：%s\n", pr)
@@ -81,7 +81,7 @@ func (c *cli) tasksImport(fs *flag.FlagSet, args []string) error {
 // printSheetFound says where the table was found and what each column was
 // taken to mean, so the clerk can correct it with --column.
 func (c *cli) printSheetFound(p *tasksheet.Preview) {
-	fmt.Fprintf(c.stdout, "工作表：%s（共 %d 个：%s），表头在第 %s 行\n", p.Sheet, len(p.Sheets), strings.Join(p.Sheets, "、"), joinInts(p.HeaderRows))
+	fmt.Fprintf(c.stdout, "工作表：%s（共 %d 个：%s），表头在第 %s 行\n", p.Sheet, len(p.Sheets), strings.Join(p.Sheets, "、"), p.HeaderRowsText())
 	var cols []string
 	for _, col := range p.Columns {
 		mark := ""
@@ -94,14 +94,6 @@ func (c *cli) printSheetFound(p *tasksheet.Preview) {
 	if len(p.Footer) > 0 {
 		fmt.Fprintf(c.stdout, "表尾（未作为任务读入）：%s\n", strings.Join(p.Footer, " / "))
 	}
-}
-
-func joinInts(ns []int) string {
-	var s []string
-	for _, n := range ns {
-		s = append(s, fmt.Sprint(n))
-	}
-	return strings.Join(s, "、")
 }
 
 // The JSON of `tasks merge --json`.

@@ -20,10 +20,11 @@ import (
 	"fazhi/export/textin"
 )
 
-// planImport is the 导入方案 dialog: the plan's text on the left (with what
-// was not read as tasks marked), the chapters and tasks found on the right,
-// and below, every department name the register does not know with a choice
-// of what it is. Nothing is stored until 保存.
+// planImport is the 导入方案 dialog, and with a workbook for its source the
+// 导入 Excel one: the plan's text on the left (with what was not read as
+// tasks marked) or the workbook's sheet and columns, the chapters and tasks
+// found on the right, and below, every department name the register does
+// not know with a choice of what it is. Nothing is stored until 保存.
 type planImport struct {
 	u      *UI
 	year   int
@@ -42,6 +43,9 @@ type planImport struct {
 
 	parsed *plan.Plan
 	imp    data.PlanImport
+	// sheet is set when the source is a workbook (导入 Excel) rather than
+	// the plan's text.
+	sheet *sheetSource
 }
 
 // previewRow is one line of the preview list: a chapter heading or a task.
@@ -53,23 +57,12 @@ type previewRow struct {
 
 const newDeptChoice = "新登记为部门"
 
-// showPlanImport opens the import dialog for year; done runs after a
-// successful save so the table can reload.
-func (u *UI) showPlanImport(year int, done func()) *planImport {
+// newImportDialog builds what the plan and the workbook imports share: the
+// preview of chapters and tasks, the unknown departments with their
+// choices, the summary and 保存/取消. show lays it out around a source
+// panel of each import's own.
+func (u *UI) newImportDialog(year int, done func()) *planImport {
 	p := &planImport{u: u, year: year, done: done, choices: map[string]*widget.Select{}}
-
-	p.text = widget.NewMultiLineEntry()
-	p.text.Wrapping = fyne.TextWrapWord
-	p.text.SetPlaceHolder("把实施方案或工作要点的全文粘贴到这里，或点“打开文件…”选择 .docx / .txt 文件。")
-	p.text.OnChanged = func(string) { p.reparse() }
-	p.marked = widget.NewRichText()
-	p.marked.Wrapping = fyne.TextWrapWord
-	tabs := container.NewAppTabs(
-		container.NewTabItem("原文（标出未识别的内容）", container.NewVScroll(p.marked)),
-		container.NewTabItem("编辑 / 粘贴原文", p.text),
-	)
-	tabs.SelectIndex(1)
-
 	p.preview = widget.NewList(
 		func() int { return len(p.rows) },
 		func() fyne.CanvasObject {
@@ -90,33 +83,53 @@ func (u *UI) showPlanImport(year int, done func()) *planImport {
 			detail.Hidden = r.detail == ""
 		},
 	)
-
-	open := widget.NewButtonWithIcon("打开文件…", theme.FolderOpenIcon(), p.openFile)
 	p.summary = widget.NewLabel("")
 	p.summary.Wrapping = fyne.TextWrapWord
 	p.depts = container.NewVBox()
+	p.save = widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), p.confirmSave)
+	p.save.Importance = widget.HighImportance
+	return p
+}
+
+// show lays the dialog out: the source on the left, the tasks found on the
+// right, the departments and the summary below.
+func (p *planImport) show(title string, top, source fyne.CanvasObject) {
 	deptScroll := container.NewVScroll(p.depts)
 	deptScroll.SetMinSize(fyne.NewSize(0, 120))
-
-	split := container.NewHSplit(tabs, container.NewBorder(
+	split := container.NewHSplit(source, container.NewBorder(
 		widget.NewLabelWithStyle("识别出的章节和任务", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil, p.preview))
 	split.Offset = 0.45
-	top := container.NewHBox(open, widget.NewLabel(fmt.Sprintf("导入到 %d 年任务分解表。保存前可在左侧修改原文，右侧随之更新。", year)))
 	bottom := container.NewVBox(widget.NewSeparator(),
 		widget.NewLabelWithStyle("部门登记中没有的名称", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		deptScroll, p.summary)
-
-	p.save = widget.NewButtonWithIcon("保存", theme.DocumentSaveIcon(), p.confirmSave)
-	p.save.Importance = widget.HighImportance
 	cancel := widget.NewButton("取消", func() { p.dlg.Hide() })
 	// Buttons sit at the foot, their natural height, as in every dialog.
 	buttons := container.NewVBox(layout.NewSpacer(), container.NewHBox(cancel, p.save))
 	content := container.NewBorder(top, container.NewBorder(nil, nil, nil, buttons, bottom), nil, nil, split)
-
-	p.dlg = dialog.NewCustomWithoutButtons("导入实施方案", content, u.win)
+	p.dlg = dialog.NewCustomWithoutButtons(title, content, p.u.win)
 	p.dlg.Resize(fyne.NewSize(1200, 740))
 	p.reparse()
 	p.dlg.Show()
+}
+
+// showPlanImport opens the import dialog for year; done runs after a
+// successful save so the table can reload.
+func (u *UI) showPlanImport(year int, done func()) *planImport {
+	p := u.newImportDialog(year, done)
+	p.text = widget.NewMultiLineEntry()
+	p.text.Wrapping = fyne.TextWrapWord
+	p.text.SetPlaceHolder("把实施方案或工作要点的全文粘贴到这里，或点“打开文件…”选择 .docx / .txt 文件。")
+	p.text.OnChanged = func(string) { p.reparse() }
+	p.marked = widget.NewRichText()
+	p.marked.Wrapping = fyne.TextWrapWord
+	tabs := container.NewAppTabs(
+		container.NewTabItem("原文（标出未识别的内容）", container.NewVScroll(p.marked)),
+		container.NewTabItem("编辑 / 粘贴原文", p.text),
+	)
+	tabs.SelectIndex(1)
+	open := widget.NewButtonWithIcon("打开文件…", theme.FolderOpenIcon(), p.openFile)
+	top := container.NewHBox(open, widget.NewLabel(fmt.Sprintf("导入到 %d 年任务分解表。保存前可在左侧修改原文，右侧随之更新。", year)))
+	p.show("导入实施方案", top, tabs)
 	return p
 }
 
@@ -154,11 +167,16 @@ func (p *planImport) openFile() {
 	d.Show()
 }
 
-// reparse reads the text again and refreshes every part of the dialog. It
-// touches the store only to read the register.
+// reparse reads the source again (the text, or the workbook with the
+// clerk's choice of sheet and column meanings) and refreshes every part of
+// the dialog. It touches the store only to read the register.
 func (p *planImport) reparse() {
-	p.parsed = plan.Parse(p.text.Text, p.year)
-	p.imp = p.parsed.Import(p.year, p.source)
+	if p.sheet != nil {
+		p.readSheet()
+	} else {
+		p.parsed = plan.Parse(p.text.Text, p.year)
+		p.imp = p.parsed.Import(p.year, p.source)
+	}
 	shown, err := p.u.store.ResolveNames(p.imp)
 	if err != nil {
 		showError(err, p.u.win)
@@ -193,15 +211,19 @@ func (p *planImport) reparse() {
 		}
 	}
 	p.preview.Refresh()
-	p.markSource()
 	p.showDepartments(fresh)
 
 	msg := fmt.Sprintf("共 %d 章、%d 项任务", len(shown.Plan.Chapters), len(shown.Tasks))
-	if n := len(p.parsed.Unplaced); n > 0 {
-		msg += fmt.Sprintf("；%d 段未归入任何任务（左侧“原文”中以红色标出）", n)
-	}
-	if n := len(p.parsed.Dropped); n > 0 {
-		msg += fmt.Sprintf("；略去网页杂项 %d 行（灰色）", n)
+	if p.sheet == nil {
+		p.markSource()
+		if n := len(p.parsed.Unplaced); n > 0 {
+			msg += fmt.Sprintf("；%d 段未归入任何任务（左侧“原文”中以红色标出）", n)
+		}
+		if n := len(p.parsed.Dropped); n > 0 {
+			msg += fmt.Sprintf("；略去网页杂项 %d 行（灰色）", n)
+		}
+	} else if p.sheet.blocked {
+		msg += "。表格中有公式错误（见左侧“请核对”），改正后才能导入"
 	}
 	if shown.Plan.Closing != "" {
 		msg += "。结尾段落单独保存，不并入最后一项任务"
@@ -211,7 +233,7 @@ func (p *planImport) reparse() {
 		msg = "注意：" + w + "\n" + msg
 	}
 	p.summary.SetText(msg)
-	if len(shown.Tasks) == 0 {
+	if len(shown.Tasks) == 0 || (p.sheet != nil && p.sheet.blocked) {
 		p.save.Disable()
 	} else {
 		p.save.Enable()
@@ -289,10 +311,10 @@ func (p *planImport) showDepartments(fresh []string) {
 	old := p.choices
 	p.choices = map[string]*widget.Select{}
 	switch {
-	case p.parsed == nil || len(p.imp.Tasks) == 0:
+	case len(p.imp.Tasks) == 0:
 		p.depts.Add(widget.NewLabel("读出任务后，这里列出部门登记中还没有的名称。"))
 	case len(fresh) == 0:
-		p.depts.Add(widget.NewLabel("方案中的部门都已登记。"))
+		p.depts.Add(widget.NewLabel("要导入的部门都已登记。"))
 	}
 	all, _ := p.u.store.Departments()
 	for _, name := range fresh {

@@ -39,6 +39,7 @@ type taskView struct {
 	heading      *widget.Label
 	count        *widget.Label
 	importButton *widget.Button
+	importSheet  *widget.Button // 导入 Excel: a 任务分解表 workbook
 	chapter      *widget.Select
 	dept         *widget.Select
 	role         *widget.Select
@@ -92,6 +93,9 @@ func newTaskView(u *UI) *taskView {
 	v.count = widget.NewLabel("")
 	v.importButton = widget.NewButtonWithIcon("导入方案", theme.DownloadIcon(), func() {
 		u.showPlanImport(u.Year(), v.refresh)
+	})
+	v.importSheet = widget.NewButtonWithIcon("导入 Excel", theme.DownloadIcon(), func() {
+		u.showSheetImport(u.Year(), v.refresh)
 	})
 
 	refilter := func(string) {
@@ -171,7 +175,7 @@ func newTaskView(u *UI) *taskView {
 			widget.NewButtonWithIcon("导出 Excel", theme.DocumentSaveIcon(), func() { chooseFolder(u.win, func(dir string) { v.exportTo(dir, nil) }) }),
 			widget.NewButtonWithIcon("分发给各部门", theme.MailSendIcon(), func() { chooseFolder(u.win, func(dir string) { v.distributeTo(dir, false, nil) }) }),
 			widget.NewButtonWithIcon("收回进展", theme.MailReplyIcon(), func() { chooseFolder(u.win, func(dir string) { v.collectFrom(dir, nil) }) }),
-			v.importButton)),
+			v.importButton, v.importSheet)),
 		v.filters,
 	)
 	v.box = container.NewPadded(container.NewBorder(top, nil, nil, nil, container.NewStack(v.split, v.emptyBox)))

@@ -88,6 +88,8 @@ if [ "${SEED:-0}" = tasks ]; then
   # the file dialog opens).
   mkdir -p "$work/home"
   run stats export --year "$((year - 1))" -o "$work/home/统计报表.xlsx"
+  # And the year's table as a workbook, for 导入 Excel.
+  run tasks export --year "$year" -o "$work/home/任务分解表.xlsx"
   run stats set --year "$year" 信访受理数=331 信访办结数=331 人民调解案件数=2707 人民调解成功数=2633 规范性文件制发数=8 规范性文件合法性审核数=9 法律顾问出具法律意见数=124 新申领执法证数=64
 fi
 

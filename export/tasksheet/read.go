@@ -64,6 +64,16 @@ type Problem struct {
 	Blocking bool   `json:"blocking,omitempty"`
 }
 
+// HeaderRowsText is where the header was found, as the clerk counts rows
+// (3, or 3、4 for a two-level header).
+func (p *Preview) HeaderRowsText() string {
+	s := make([]string, len(p.HeaderRows))
+	for i, r := range p.HeaderRows {
+		s[i] = strconv.Itoa(r)
+	}
+	return strings.Join(s, "、")
+}
+
 // Blocked reports whether any problem forbids storing the preview.
 func (p *Preview) Blocked() bool {
 	return slices.ContainsFunc(p.Problems, func(pr Problem) bool { return pr.Blocking })
