@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"fazhi/data"
@@ -116,6 +117,7 @@ type jsonMergeFile struct {
 }
 
 type jsonMergeChange struct {
+	ID       int       `json:"id"` // what --accept names: 1, 2, … in this list's order
 	File     string    `json:"file"`
 	Dept     string    `json:"dept"`
 	Date     data.Date `json:"date"`
@@ -139,19 +141,26 @@ type jsonApplied struct {
 
 // tasksMerge reads the workbooks departments sent back, shows per file and
 // per task what would change and what conflicts, and with --apply stores
-// every change without a conflict in one transaction. Conflicts are left
-// for the clerk to settle (the window, or tasks progress/status).
+// every change without a conflict in one transaction. A conflict is kept
+// only when the clerk accepts it by its number (--accept 3,5), the choice
+// the window's ticks make; two accepted changes that contradict each
+// other are refused.
 func (c *cli) tasksMerge(fs *flag.FlagSet, args []string) error {
 	year := fs.Int("year", 0, "年度")
 	apply := fs.Bool("apply", false, "保存没有冲突的改动")
 	asJSON := fs.Bool("json", false, "JSON 输出")
-	syn := "tasks merge --year 年度 文件.xlsx... [--apply] [--json]"
+	var accepts multi
+	fs.Var(&accepts, "accept", "也保存这些编号的有冲突改动，如 3 或 3,5（可重复）")
+	syn := "tasks merge --year 年度 文件.xlsx... [--apply [--accept 编号,...]] [--json]"
 	files, err := parseArgs(fs, args, -1, syn)
 	if err != nil {
 		return err
 	}
 	if err := needYear(*year, syn); err != nil {
 		return err
+	}
+	if len(accepts) > 0 && !*apply {
+		return usage("--accept 要和 --apply 一起使用：先不加 --apply 查看各处改动的编号，再用 --apply --accept 编号 保存。")
 	}
 	if len(files) == 0 {
 		return usage("没有给出要汇总的文件。用法：fazhi %s", syn)
@@ -202,16 +211,31 @@ func (c *cli) tasksMerge(fs *flag.FlagSet, args []string) error {
 			}
 			return usage("%s", msg)
 		}
+		accepted, err := acceptedIDs(accepts, len(m.Changes))
+		if err != nil {
+			return err
+		}
+		accept := func(i int, ch tasksheet.Change) bool { return ch.Conflict == "" || accepted[i] }
+		if i, j, clash := m.Clash(accept); clash {
+			return usage("第 %d 处和第 %d 处改动都改任务 %s%d 的%s，内容不同，只能采用其中一处。请只 --accept 其中一个编号。",
+				i+1, j+1, chapterPrefix(m.Changes[i].Chapter), m.Changes[i].No, m.Changes[i].Kind.Title())
+		}
+		keptConflicts := 0
+		for i := range accepted {
+			if m.Changes[i].Conflict != "" {
+				keptConflicts++
+			}
+		}
 		var applied *jsonApplied
-		if *apply && len(m.Changes) > conflicts {
+		if *apply && len(m.Changes) > conflicts-keptConflicts {
 			if err := beforeChange(s, backup.ReasonMerge); err != nil {
 				return err
 			}
-			res, err := s.ApplyCollected(m.Accepted(nil))
+			res, err := s.ApplyCollected(m.Accepted(accept))
 			if err != nil {
 				return err
 			}
-			applied = &jsonApplied{Progress: res.Progress, Status: res.Status, Text: res.Text, Skipped: conflicts}
+			applied = &jsonApplied{Progress: res.Progress, Status: res.Status, Text: res.Text, Skipped: conflicts - keptConflicts}
 			if len(res.UnknownDepts) > 0 {
 				fmt.Fprintf(c.stderr, "部门登记中没有的名称（进展已保存，但没有对应到部门）：%s\n", strings.Join(res.UnknownDepts, "、"))
 			}
@@ -222,14 +246,17 @@ func (c *cli) tasksMerge(fs *flag.FlagSet, args []string) error {
 		c.printMerge(m, conflicts)
 		if applied != nil {
 			msg := fmt.Sprintf("已保存：新进展 %d 条，状态 %d 项，任务内容 %d 项", applied.Progress, applied.Status, applied.Text)
-			if conflicts > 0 {
-				msg += fmt.Sprintf("；有冲突的 %d 处没有保存，请在窗口中逐项确认，或用 fazhi tasks progress / tasks status 录入", conflicts)
+			if keptConflicts > 0 {
+				msg += fmt.Sprintf("（含按 --accept 采用的有冲突改动 %d 处）", keptConflicts)
+			}
+			if n := conflicts - keptConflicts; n > 0 {
+				msg += fmt.Sprintf("；有冲突的 %d 处没有保存，要采用的请加 --accept 编号（编号见上面每行开头），或在窗口中逐项确认", n)
 			}
 			fmt.Fprintln(c.stderr, msg+"。")
 		} else if *apply {
 			fmt.Fprintln(c.stderr, "没有可以保存的改动。")
 		} else if len(m.Changes) > 0 {
-			fmt.Fprintln(c.stderr, "以上改动尚未保存。确认无误后加 --apply 保存没有冲突的改动。")
+			fmt.Fprintln(c.stderr, "以上改动尚未保存。确认无误后加 --apply 保存没有冲突的改动；有冲突的，要采用哪一处就再加 --accept 它的编号。")
 		}
 		return nil
 	})
@@ -261,11 +288,11 @@ func (c *cli) printMerge(m *tasksheet.Collection, conflicts int) {
 			dept = "部门不明"
 		}
 		fmt.Fprintf(c.stdout, "文件：%s（%s，%s，%s；读到 %d 项，对上 %d 项）\n", f.File, dept, f.Date.Chinese(), stamp, f.Rows, f.Matched)
-		for _, ch := range m.Changes {
+		for i, ch := range m.Changes {
 			if ch.File != f.File {
 				continue
 			}
-			line := fmt.Sprintf("  %s%d. %s：", chapterPrefix(ch.Chapter), ch.No, ch.Kind.Title())
+			line := fmt.Sprintf("  [%d] %s%d. %s：", i+1, chapterPrefix(ch.Chapter), ch.No, ch.Kind.Title())
 			switch ch.Kind {
 			case tasksheet.ChangeStatus:
 				line += ch.Old + " → " + ch.New
@@ -299,11 +326,27 @@ func mergeJSON(m *tasksheet.Collection, applied *jsonApplied) jsonMerge {
 		}
 		out.Files = append(out.Files, jf)
 	}
-	for _, ch := range m.Changes {
+	for i, ch := range m.Changes {
 		out.Changes = append(out.Changes, jsonMergeChange{
-			File: ch.File, Dept: ch.Dept, Date: ch.Date, Row: ch.Row, TaskID: ch.TaskID, Chapter: ch.Chapter, No: ch.No,
+			ID: i + 1, File: ch.File, Dept: ch.Dept, Date: ch.Date, Row: ch.Row, TaskID: ch.TaskID, Chapter: ch.Chapter, No: ch.No,
 			Kind: ch.Kind.String(), Old: ch.Old, New: ch.New, Match: string(ch.Match), Conflict: ch.Conflict,
 		})
 	}
 	return out
+}
+
+// acceptedIDs reads --accept 3 --accept 5,7 into zero-based change
+// indexes, refusing a number that names no change.
+func acceptedIDs(specs []string, n int) (map[int]bool, error) {
+	out := map[int]bool{}
+	for _, spec := range specs {
+		for _, f := range strings.FieldsFunc(spec, func(r rune) bool { return r == ',' || r == '，' || r == '、' || r == ' ' }) {
+			id, err := strconv.Atoi(f)
+			if err != nil || id < 1 || id > n {
+				return nil, usage("--accept %s：没有编号为“%s”的改动（共 %d 处，编号见不加 --apply 时每行开头的 [编号]）。", spec, f, n)
+			}
+			out[id-1] = true
+		}
+	}
+	return out, nil
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -128,7 +129,11 @@ func TestTasksImportRefusesCLI(t *testing.T) {
 	}
 }
 
-func TestTasksMergeCLI(t *testing.T) {
+// mergeSetup imports the city's table for 2024 and writes two returned
+// copies, retyped (no hidden id) so they are matched by number and text,
+// that disagree on task 1's status.
+func mergeSetup(t *testing.T) (db, hr, office string) {
+	t.Helper()
 	dir := t.TempDir()
 	db, book := filepath.Join(dir, "fazhi.db"), filepath.Join(dir, "分解表.xlsx")
 	writeTaskBook(t, book, cityRows(), "A1:E1", "A3:E3")
@@ -137,17 +142,19 @@ func TestTasksMergeCLI(t *testing.T) {
 	if _, errs, code := runCLI(t, "--db", db, "tasks", "import", book, "--year", "2024", "--column", "C=牵头单位"); code != 0 {
 		t.Fatal(errs)
 	}
-	// Two departments send the table back, retyped (no hidden id): matched
-	// by number and text; they disagree on task 1's status.
 	header := []any{"序号", "工作任务", "牵头单位", "完成时限", "进展情况", "完成状态"}
-	hr := filepath.Join(dir, "黄江镇2024年法治政府建设任务分解表-人资分局.xlsx")
+	hr = filepath.Join(dir, "黄江镇2024年法治政府建设任务分解表-人资分局.xlsx")
 	writeTaskBook(t, hr, [][]any{header,
 		{1, "健全党委领导法治建设的制度", "人资分局", "2024年6月底", "制定了制度", "已完成"}})
-	office := filepath.Join(dir, "黄江镇2024年法治政府建设任务分解表-党政办.xlsx")
+	office = filepath.Join(dir, "黄江镇2024年法治政府建设任务分解表-党政办.xlsx")
 	writeTaskBook(t, office, [][]any{header,
 		{1, "健全党委领导法治建设的制度", "人资分局", "2024年6月底", "", "推进中"},
 		{2, "落实第一责任人职责", "党政办", "长期坚持", "召开了专题会", ""}})
+	return db, hr, office
+}
 
+func TestTasksMergeCLI(t *testing.T) {
+	db, hr, office := mergeSetup(t)
 	out, errs, code := runCLI(t, "--db", db, "tasks", "merge", "--year", "2024", hr, office)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
@@ -197,5 +204,62 @@ func TestTasksMergeCLI(t *testing.T) {
 	}
 	if _, errs, code := runCLI(t, "--db", db, "tasks", "merge", "--year", "2023", hr); code != 1 || !strings.Contains(errs, "2023年还没有任务分解表") {
 		t.Errorf("merge into an empty year: %d %s", code, errs)
+	}
+}
+
+// A conflict is kept only when the clerk names it: --accept with its
+// number; two sides of one conflict cannot both be accepted.
+func TestTasksMergeAcceptCLI(t *testing.T) {
+	db, hr, office := mergeSetup(t)
+	out, _, _ := runCLI(t, "--db", db, "tasks", "merge", "--year", "2024", hr, office, "--json")
+	var m jsonMerge
+	if err := json.Unmarshal([]byte(out), &m); err != nil {
+		t.Fatal(err)
+	}
+	var done, doing int // the ids of the two statuses for task 1
+	for _, ch := range m.Changes {
+		if ch.Kind == "status" && ch.New == "已完成" {
+			done = ch.ID
+		}
+		if ch.Kind == "status" && ch.New == "推进中" {
+			doing = ch.ID
+		}
+	}
+	if done == 0 || doing == 0 || m.Changes[done-1].Conflict == "" {
+		t.Fatalf("no conflicting statuses with ids: %+v", m.Changes)
+	}
+	status := func() string {
+		out, _, _ := runCLI(t, "--db", db, "tasks", "list", "--year", "2024", "--json")
+		var p jsonPlan
+		if err := json.Unmarshal([]byte(out), &p); err != nil {
+			t.Fatal(err)
+		}
+		return string(p.Chapters[0].Tasks[0].Status)
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--accept", fmt.Sprint(done)}, "--accept 要和 --apply 一起使用"},
+		{[]string{"--apply", "--accept", "9"}, "没有编号为“9”的改动（共 4 处"},
+		{[]string{"--apply", "--accept", fmt.Sprintf("%d,%d", done, doing)}, "只能采用其中一处"},
+	} {
+		_, errs, code := runCLI(t, append([]string{"--db", db, "tasks", "merge", "--year", "2024", hr, office}, c.args...)...)
+		if code != 1 || !strings.Contains(errs, c.want) {
+			t.Errorf("%v: exit %d, %q; want %q", c.args, code, errs, c.want)
+		}
+		if got := status(); got != "未开始" {
+			t.Fatalf("%v changed task 1 to %s", c.args, got)
+		}
+	}
+	out, errs, code := runCLI(t, "--db", db, "tasks", "merge", "--year", "2024", hr, office, "--apply", "--accept", fmt.Sprint(done), "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if err := json.Unmarshal([]byte(out), &m); err != nil || m.Applied == nil || m.Applied.Status != 1 || m.Applied.Skipped != 1 {
+		t.Fatalf("applied %+v (%v)", m.Applied, err)
+	}
+	if got := status(); got != "已完成" {
+		t.Errorf("task 1 is %s after accepting 人资分局's 已完成", got)
 	}
 }

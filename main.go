@@ -121,9 +121,10 @@ const helpText = `法治政府建设台账 —— 任务分解表、统计报表
   tasks import 文件.xlsx --year 年度 [--dry-run] [--json] [--replace] [--sheet 工作表] [--column C=牵头单位]...
                                         读取任意格式的任务分解表（.xlsx，或 .xls），显示找到的表头、各列含义、
                                         任务和需要核对的地方；不加 --dry-run 时保存为该年度的任务分解表
-  tasks merge --year 年度 文件.xlsx... [--apply] [--json]
-                                        汇总各部门交回的任务分解表：列出每个文件、每项任务的新进展、状态和改动，
-                                        以及冲突；加 --apply 时保存没有冲突的改动（进展记上部门和文件日期）
+  tasks merge --year 年度 文件.xlsx... [--apply [--accept 编号,...]] [--json]
+                                        汇总各部门交回的任务分解表：列出每个文件、每项任务的新进展、状态和改动
+                                        （每处前有 [编号]），以及冲突；加 --apply 时保存没有冲突的改动（进展记上
+                                        部门和文件日期）；有冲突的，--accept 编号 采用其中一方
   tasks export --year 年度 [-o 文件.xlsx] [--as-of YYYY-MM-DD] [--template 模板.xlsx [--sheet 工作表]] [--force]
                                         导出任务分解表（A4 横向、可直接打印）；--as-of 只含该日前的进展；
                                         --template 填入上级下发的模板；已有同名文件时不覆盖，除非加 --force

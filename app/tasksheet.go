@@ -280,7 +280,14 @@ func (p *collectPreview) refreshSave() {
 
 // apply stores the ticked changes in one transaction, after a backup.
 func (p *collectPreview) apply() {
-	changes := p.m.Accepted(func(i int, _ tasksheet.Change) bool { return p.accept[i] })
+	ticked := func(i int, _ tasksheet.Change) bool { return p.accept[i] }
+	if i, j, clash := p.m.Clash(ticked); clash {
+		a := p.m.Changes[i]
+		showError(&data.UserError{Msg: fmt.Sprintf("勾选的两处改动都改第 %d 项任务的%s，内容不同（%s 与 %s）。请只勾选其中一处。",
+			a.No, a.Kind.Title(), deptOrName(a), deptOrName(p.m.Changes[j]))}, p.v.u.win)
+		return
+	}
+	changes := p.m.Accepted(ticked)
 	if _, err := backup.Before(p.v.u.store, backup.ReasonMerge); err != nil {
 		showError(err, p.v.u.win)
 		return
@@ -301,3 +308,11 @@ func (p *collectPreview) apply() {
 
 // oneLine shows text in a list row: line breaks as spaces.
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// deptOrName names who sent a change: the department, else the file.
+func deptOrName(c tasksheet.Change) string {
+	if c.Dept != "" {
+		return c.Dept
+	}
+	return c.File
+}

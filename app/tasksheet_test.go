@@ -128,3 +128,29 @@ func TestLongWorkCancelLeavesNothing(t *testing.T) {
 		t.Error("a cancelled job still ran its completion")
 	}
 }
+
+// Ticking both sides of a conflict is refused with a sentence; nothing is
+// stored until one side is chosen.
+func TestCollectClashRefused(t *testing.T) {
+	u, s, v := openTasks(t)
+	tasks, _ := s.Tasks(2024)
+	id := tasks[0].ID
+	m := &tasksheet.Collection{Year: 2024, Changes: []tasksheet.Change{
+		{File: "a.xlsx", Dept: "法制办", TaskID: id, No: tasks[0].No, Kind: tasksheet.ChangeStatus, Old: "未开始", New: "已完成", Conflict: "与另一份表不一致"},
+		{File: "b.xlsx", Dept: "党政办", TaskID: id, No: tasks[0].No, Kind: tasksheet.ChangeStatus, Old: "未开始", New: "推进中", Conflict: "与另一份表不一致"},
+	}}
+	p := v.showCollect(m)
+	p.accept[0], p.accept[1] = true, true
+	p.apply()
+	if top := strings.Join(labels(u.win.Canvas().Overlays().Top()), ""); !strings.Contains(top, "请只勾选其中一处") {
+		t.Errorf("no refusal for both sides ticked: %q", top)
+	}
+	if got, _ := s.Tasks(2024); got[0].Status != tasks[0].Status {
+		t.Fatalf("a refused apply changed the status to %s", got[0].Status)
+	}
+	p.accept[1] = false
+	p.apply()
+	if got, _ := s.Tasks(2024); got[0].Status != data.StatusDone {
+		t.Errorf("status after choosing 法制办's side: %s", got[0].Status)
+	}
+}

@@ -419,6 +419,31 @@ func dice(a, b []string) float64 {
 	return 2 * float64(n) / float64(len(a)+len(b))
 }
 
+// sameField says two changes write the same field of the same task: a
+// status, a task text, or one department's progress.
+func sameField(a, b Change) bool {
+	return a.TaskID == b.TaskID && a.Kind == b.Kind && (a.Kind != ChangeProgress || a.Dept == b.Dept)
+}
+
+// Clash finds two accepted changes that contradict each other (two
+// statuses for one task, two rewrites of its text, one department's two
+// progress texts): accepting a conflict means choosing one side. ok is
+// false when the accepted changes agree.
+func (m *Collection) Clash(accept func(i int, c Change) bool) (i, j int, ok bool) {
+	for i = range m.Changes {
+		if !accept(i, m.Changes[i]) {
+			continue
+		}
+		for j = i + 1; j < len(m.Changes); j++ {
+			a, b := m.Changes[i], m.Changes[j]
+			if accept(j, b) && sameField(a, b) && fold(a.New) != fold(b.New) {
+				return i, j, true
+			}
+		}
+	}
+	return 0, 0, false
+}
+
 // Accepted turns the changes the clerk accepted into what the store
 // applies: accept says yes or no per change (nil = every change without a
 // conflict).
