@@ -32,6 +32,6 @@
 //
 // To look at the result: FAZHI_DOCX_SAMPLE=/tmp/docx go test ./export/docx
 // -run TestSampleReport writes a three-page sample report, and
-// scripts/render-docx.sh /tmp/docx/sample-report.docx /tmp/docx renders its
+// scripts/render.sh /tmp/docx/sample-report.docx /tmp/docx renders its
 // pages to PNG with LibreOffice and poppler.
 package docx

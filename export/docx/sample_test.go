@@ -33,7 +33,7 @@ var sampleReport = Document{Blocks: []Block{
 }}
 
 // TestSampleReport writes sampleReport to $FAZHI_DOCX_SAMPLE/sample-report.docx
-// for a look by eye; see scripts/render-docx.sh. Skipped without the variable.
+// for a look by eye; see scripts/render.sh. Skipped without the variable.
 func TestSampleReport(t *testing.T) {
 	dir := os.Getenv("FAZHI_DOCX_SAMPLE")
 	if dir == "" {

@@ -12,7 +12,7 @@ import (
 
 // TestSampleExport writes a three-page table to
 // $FAZHI_XLSX_SAMPLE/sample-tasks.xlsx for a look by eye; see
-// scripts/render-xlsx.sh. Skipped without the variable.
+// scripts/render.sh. Skipped without the variable.
 func TestSampleExport(t *testing.T) {
 	dir := os.Getenv("FAZHI_XLSX_SAMPLE")
 	if dir == "" {
