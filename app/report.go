@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -17,6 +18,7 @@ import (
 	"fazhi/data"
 	"fazhi/export/reportin"
 	"fazhi/export/reportout"
+	"fazhi/export/safefile"
 )
 
 // ReportFigures gives the report the year's statistics (draft, check); a
@@ -491,62 +493,57 @@ func (v *reportView) previewImport(res reportin.Result) {
 	}).Show()
 }
 
-// export writes the report as .docx or .txt where the clerk chooses and
-// keeps a snapshot of what left.
+// export writes the report as .docx or .txt into a folder the clerk
+// chooses, under the report's title, and keeps a snapshot of what left.
+// A folder rather than Fyne's save dialog: that dialog opens (and so
+// empties) the file before anything is written, which a failed write would
+// leave behind empty, and an old file of that name lost.
 func (v *reportView) export(ext string) {
 	if !v.has {
 		return
 	}
 	v.flush()
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil {
-			showError(err, v.u.win)
-			return
-		}
-		if wc == nil {
-			return
-		}
-		path := wc.URI().Path()
-		wc.Close()
-		if err := v.exportTo(path); err != nil {
-			showError(err, v.u.win)
-			return
-		}
-		v.u.noteExport("年度报告", path)
-		dialog.NewInformation("导出完成", "已导出："+path+"\n导出时的内容已保存为历史版本。", v.u.win).Show()
-	}, v.u.win)
-	title := v.r.Title
-	if title == "" {
-		p, _ := v.u.store.Profile()
-		title = data.DefaultTitle(p, v.year)
-	}
-	d.SetFileName(title + ext)
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	chooseFolder(v.u.win, func(dir string) { v.exportInto(dir, ext, false, nil) })
 }
 
-// exportTo writes the file (the save dialog has asked about replacing it)
-// and keeps a snapshot.
-func (v *reportView) exportTo(path string) error {
+// exportInto writes the report into dir behind the progress bar, asking
+// before it replaces a file of that name; done (for tests) gets the path.
+func (v *reportView) exportInto(dir, ext string, replace bool, done func(path string)) {
 	r := v.r
 	if r.Title == "" {
 		p, err := v.u.store.Profile()
 		if err != nil {
-			return err
+			showError(err, v.u.win)
+			return
 		}
 		r.Title = data.DefaultTitle(p, v.year)
 	}
-	var err error
-	if strings.EqualFold(filepath.Ext(path), ".txt") {
-		err = reportout.WriteText(path, r, true)
-	} else {
-		err = reportout.WriteDocx(path, r, true)
-	}
-	if err != nil {
-		return err
-	}
-	_, err = v.u.store.SnapshotReport(v.year, "导出 "+filepath.Base(path))
-	return err
+	path := filepath.Join(dir, r.Title+ext)
+	runLong(v.u.win, "正在导出年度报告", func(ctx context.Context) error {
+		if ext == ".txt" {
+			return reportout.WriteText(path, r, replace)
+		}
+		return reportout.WriteDocx(path, r, replace)
+	}, func(err error) {
+		switch {
+		case errors.Is(err, safefile.ErrExists) && !replace:
+			confirm("文件已存在", fmt.Sprintf("“%s”已经存在。要用新导出的报告覆盖它吗？", filepath.Base(path)), v.u.win,
+				func() { v.exportInto(dir, ext, true, done) })
+			return
+		case err != nil:
+			showError(err, v.u.win)
+			return
+		}
+		if _, err := v.u.store.SnapshotReport(v.year, "导出 "+filepath.Base(path)); err != nil {
+			showError(err, v.u.win)
+			return
+		}
+		v.u.noteExport("年度报告", path)
+		if done != nil {
+			done(path)
+		}
+		dialog.NewInformation("导出完成", "已导出："+path+"\n导出时的内容已保存为历史版本。", v.u.win).Show()
+	})
 }
 
 // showSnapshots lists the year's snapshots; one can be restored.

@@ -1,12 +1,14 @@
 package app
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"fazhi/data"
 	"fazhi/export/reportin"
@@ -25,30 +27,7 @@ func openReport(t *testing.T, year int) (*UI, *data.Store, *reportView) {
 // tapButton finds a button by its text among objects and taps it.
 func tapButton(t *testing.T, o fyne.CanvasObject, text string) {
 	t.Helper()
-	var found *widget.Button
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch w := o.(type) {
-		case *widget.Button:
-			if w.Text == text && found == nil {
-				found = w
-			}
-		case *fyne.Container:
-			for _, c := range w.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			r := test.TempWidgetRenderer(t, w)
-			for _, c := range r.Objects() {
-				walk(c)
-			}
-		}
-	}
-	walk(o)
-	if found == nil {
-		t.Fatalf("no button %q", text)
-	}
-	test.Tap(found)
+	test.Tap(findButton(t, o, text))
 }
 
 func withFigures(t *testing.T, figs *[]data.Figure) {
@@ -151,5 +130,51 @@ func TestReportImportPreviewAndTail(t *testing.T) {
 	r, _, _ = s.Report(2020)
 	if len(r.Signature) != 1 || r.Date.String() != "2021-01-27" || !strings.Contains(v.status.Text, "成文日期") {
 		t.Errorf("after bad date: %q %s %q", r.Signature, r.Date, v.status.Text)
+	}
+}
+
+// 导出 Word writes into the chosen folder under the report's title, behind
+// the progress bar; a second export asks before replacing, and each export
+// leaves a snapshot and the 概览's last-export note.
+func TestReportExportInWindow(t *testing.T) {
+	_, s, v := openReport(t, 2024)
+	if _, err := s.CreateReport(data.Report{Year: 2024, Title: "企石镇2024年法治政府建设年度报告",
+		Sections: []data.Section{{Key: data.SectionMeasures, Heading: "一、主要举措和成效", Text: "完善制度。"}}}, false); err != nil {
+		t.Fatal(err)
+	}
+	v.refresh()
+	dir := t.TempDir()
+	got := make(chan string, 1)
+	v.exportInto(dir, ".docx", false, func(p string) { got <- p })
+	path := wait(t, got)
+	if filepath.Base(path) != "企石镇2024年法治政府建设年度报告.docx" {
+		t.Errorf("exported as %s", path)
+	}
+	if st, err := os.Stat(path); err != nil || st.Size() == 0 {
+		t.Fatalf("no report written: %v", err)
+	}
+	if n, ok, _ := s.LastExport(); !ok || n.Path != path {
+		t.Errorf("last export %+v", n)
+	}
+	// The 导出完成 message follows done; close it before the next export.
+	overlays := v.u.win.Canvas().Overlays()
+	for deadline := time.Now().Add(20 * time.Second); overlays.Top() == nil || !strings.Contains(strings.Join(labels(overlays.Top()), ""), "导出完成"); {
+		if time.Now().After(deadline) {
+			t.Fatal("no 导出完成 message")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	overlays.Remove(overlays.Top())
+	snaps, _ := s.ReportSnapshots(2024)
+	v.exportInto(dir, ".docx", false, func(string) { t.Error("replaced an existing report without asking") })
+	deadline := time.Now().Add(20 * time.Second)
+	for overlays.Top() == nil || !strings.Contains(strings.Join(labels(overlays.Top()), ""), "已经存在") {
+		if time.Now().After(deadline) {
+			t.Fatalf("no question before replacing the report; top says %q", labels(v.u.win.Canvas().Overlays().Top()))
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if again, _ := s.ReportSnapshots(2024); len(again) != len(snaps) {
+		t.Error("a refused export kept a snapshot")
 	}
 }
