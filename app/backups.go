@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"fazhi/data"
 	"fazhi/export/backup"
 )
 
@@ -138,12 +139,33 @@ func (p *backupPanel) askRestore(path, what string) {
 }
 
 func (p *backupPanel) restore(path string) {
-	safety, info, err := backup.Restore(p.u.store, path)
-	if err != nil {
-		showError(err, p.u.win)
-		p.refresh()
-		return
-	}
+	p.restoreThen(path, nil)
+}
+
+// restoreThen replaces the data off the UI goroutine; done (for tests)
+// runs once the window shows the restored data.
+func (p *backupPanel) restoreThen(path string, done func()) {
+	var (
+		safety backup.Info
+		info   data.FileInfo
+	)
+	runBusy(p.u.win, "正在恢复", func() (err error) {
+		safety, info, err = backup.Restore(p.u.store, path)
+		return err
+	}, func(err error) {
+		if err != nil {
+			showError(err, p.u.win)
+			p.refresh()
+			return
+		}
+		p.restored(safety, info)
+		if done != nil {
+			done()
+		}
+	})
+}
+
+func (p *backupPanel) restored(safety backup.Info, info data.FileInfo) {
 	p.u.restored()
 	msg := widget.NewLabel(fmt.Sprintf("已恢复：%d 个部门、%d 项任务。恢复前的数据已备份（%s），如需要可以再从它恢复。", info.Depts, info.Tasks, timeLabel(safety.Time)))
 	msg.Wrapping = fyne.TextWrapWord

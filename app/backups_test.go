@@ -35,7 +35,9 @@ func TestBackupPanel(t *testing.T) {
 	saved := p.items[0].Path
 
 	s.AddDepartment("党政办")
-	p.restore(saved)
+	restored := make(chan bool, 1)
+	p.restoreThen(saved, func() { restored <- true })
+	wait(t, restored)
 	ds, _ := s.Departments()
 	if len(ds) != 1 || ds[0].Name != "法制办" {
 		t.Fatalf("after restore the window's store holds %+v; want only 法制办", ds)
@@ -62,7 +64,15 @@ func TestBackupPanel(t *testing.T) {
 	// A file that is not a backup is refused and nothing changes.
 	bad := filepath.Join(t.TempDir(), "x.db")
 	os.WriteFile(bad, []byte("not ours"), 0o600)
-	p.restore(bad)
+	p.restoreThen(bad, func() { t.Error("a file that is not a backup was restored") })
+	for deadline := time.Now().Add(20 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		if top := u.win.Canvas().Overlays().Top(); top != nil && strings.Contains(strings.Join(labels(top), ""), "不能用来恢复") {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("no message for a file that is not a backup")
+		}
+	}
 	if ds, _ := s.Departments(); len(ds) != 2 {
 		t.Errorf("a refused restore changed the data: %+v", ds)
 	}

@@ -35,3 +35,21 @@ func runLong(w fyne.Window, title string, work func(ctx context.Context) error, 
 		})
 	}()
 }
+
+// runBusy is runLong for work that must finish once begun (a restore
+// replaces the data file in one step): the bar shows, but there is no
+// 取消 to promise what cannot be kept.
+func runBusy(w fyne.Window, title string, work func() error, done func(err error)) {
+	bar := widget.NewProgressBarInfinite()
+	d := dialog.NewCustomWithoutButtons(title, container.NewVBox(widget.NewLabel(title+"，请稍候……"), bar), w)
+	d.Resize(fyne.NewSize(420, 0))
+	d.Show()
+	go func() {
+		err := work()
+		fyne.Do(func() {
+			bar.Stop()
+			d.Hide()
+			done(err)
+		})
+	}()
+}
