@@ -1,4 +1,4 @@
-package main
+package programtest
 
 import (
 	"bytes"
@@ -55,7 +55,7 @@ func TestNoGraphicsMessage(t *testing.T) {
 	noGLX := startXvfb(t, "-extension", "GLX")
 	dir := t.TempDir()
 	bin := filepath.Join(dir, "fazhi")
-	build := exec.Command("go", "build", "-o", bin, ".")
+	build := exec.Command("go", "build", "-o", bin, "fazhi")
 	build.Env = append(os.Environ(), "CGO_ENABLED=1")
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("building the windowed program: %v\n%s", err, out)

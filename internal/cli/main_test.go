@@ -1,29 +1,15 @@
-package main
+package cli
 
 import (
 	"bytes"
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"fazhi/data"
 )
-
-// TestMain lets a test start this test binary as the program itself (see
-// runChild), so the lock is tested across two real processes.
-func TestMain(m *testing.M) {
-	if args := os.Getenv("FAZHI_TEST_ARGS"); args != "" {
-		var a []string
-		if err := json.Unmarshal([]byte(args), &a); err != nil {
-			panic(err)
-		}
-		os.Exit(run(a, os.Stdout, os.Stderr))
-	}
-	os.Exit(m.Run())
-}
 
 func runCLI(t *testing.T, args ...string) (string, string, int) {
 	t.Helper()
@@ -141,62 +127,5 @@ func TestHelpAndVersion(t *testing.T) {
 	}
 	if _, errs, code := runCLI(t, "--db"); code != 1 || !strings.Contains(errs, "缺少值") {
 		t.Errorf("--db without a value: exit %d, %q", code, errs)
-	}
-}
-
-// runChild runs the program as a separate process (this test binary, see
-// TestMain) and returns its stderr and exit status.
-func runChild(t *testing.T, args ...string) (string, int) {
-	t.Helper()
-	return runChildEnv(t, nil, args...)
-}
-
-func runChildEnv(t *testing.T, env []string, args ...string) (string, int) {
-	t.Helper()
-	js, _ := json.Marshal(args)
-	cmd := exec.Command(os.Args[0])
-	cmd.Env = append(append(os.Environ(), "FAZHI_TEST_ARGS="+string(js)), env...)
-	var errb bytes.Buffer
-	cmd.Stderr = &errb
-	err := cmd.Run()
-	if ee, ok := err.(*exec.ExitError); ok {
-		return errb.String(), ee.ExitCode()
-	} else if err != nil {
-		t.Fatal(err)
-	}
-	return errb.String(), 0
-}
-
-// TestSecondCopyIsToldFileInUse holds the data file open here, as the window
-// does, and runs the command line in another process against it.
-func TestSecondCopyIsToldFileInUse(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "fazhi.db")
-	s, err := data.Open(db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	errs, code := runChild(t, "--db", db, "dept", "list")
-	if code != 1 || !strings.Contains(errs, "正被另一个正在运行的本程序使用") {
-		t.Errorf("second copy: exit %d, stderr %q; want exit 1 and the in-use message", code, errs)
-	}
-	s.Close()
-	if errs, code := runChild(t, "--db", db, "dept", "list"); code != 0 {
-		t.Errorf("after the first copy closed: exit %d, %q", code, errs)
-	}
-}
-
-// TestQuietUnderCLocale: Fyne logs a locale error at start-up under
-// LANG=C.UTF-8 unless uilang steps in; the command line must print only its
-// own words.
-func TestQuietUnderCLocale(t *testing.T) {
-	for _, env := range [][]string{
-		{"LANG=C.UTF-8", "LANGUAGE=", "LC_ALL=", "LC_MESSAGES="},
-		{"LANG=C", "LANGUAGE=", "LC_ALL=", "LC_MESSAGES="},
-		{"LANG=zh_CN.UTF-8", "LANGUAGE=", "LC_ALL=", "LC_MESSAGES="},
-	} {
-		errs, code := runChildEnv(t, env, "version")
-		if code != 0 || errs != "" {
-			t.Errorf("%v: version wrote %q to stderr (exit %d)", env, errs, code)
-		}
 	}
 }
