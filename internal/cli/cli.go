@@ -3,7 +3,6 @@ package cli
 import (
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -21,22 +20,8 @@ type global struct {
 // cli is what every command gets: the global options and where to write.
 type cli struct {
 	global
+	cmd            *command // the command being run, for its usage errors
 	stdout, stderr io.Writer
-}
-
-// command runs one noun's verbs; errors come back for run to print.
-type command func(c *cli, args []string) error
-
-var commands = map[string]command{
-	"version": cmdVersion,
-	"dept":    cmdDept,
-	"profile": cmdProfile,
-	"plan":    cmdPlan,
-	"tasks":   cmdTasks,
-	"backup":  cmdBackup,
-	"restore": cmdRestore,
-	"report":  cmdReport,
-	"stats":   cmdStats,
 }
 
 // errUsage marks a mistake in how a command was called; its text says the
@@ -84,28 +69,6 @@ func parseGlobal(args []string) (global, []string, error) {
 	return g, rest, nil
 }
 
-// parseArgs parses a verb's flags wherever they stand among its positional
-// arguments (Go's flag package stops at the first positional one) and checks
-// the number of positional arguments.
-func parseArgs(fs *flag.FlagSet, args []string, want int, synopsis string) ([]string, error) {
-	fs.SetOutput(io.Discard)
-	var pos []string
-	for len(args) > 0 {
-		if err := fs.Parse(args); err != nil {
-			return nil, usage("参数有误：%v。用法：fazhi %s", err, synopsis)
-		}
-		args = fs.Args()
-		if len(args) > 0 {
-			pos = append(pos, args[0])
-			args = args[1:]
-		}
-	}
-	if want >= 0 && len(pos) != want {
-		return nil, usage("参数个数不对。用法：fazhi %s", synopsis)
-	}
-	return pos, nil
-}
-
 // multi collects a repeatable flag such as --alias.
 type multi []string
 
@@ -129,10 +92,7 @@ func (c *cli) printJSON(v any) error {
 	return enc.Encode(v)
 }
 
-func cmdVersion(c *cli, args []string) error {
-	if _, err := parseArgs(flag.NewFlagSet("version", flag.ContinueOnError), args, 0, "version"); err != nil {
-		return err
-	}
+func cmdVersion(c *cli, o *opts) error {
 	fmt.Fprintf(c.stdout, "法治政府建设台账 %s（数据版本 %d）\n", Version, data.SchemaLatest)
 	return nil
 }

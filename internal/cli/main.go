@@ -26,7 +26,7 @@ func Run(args []string, stdout, stderr io.Writer, window Window) int {
 		return 1
 	}
 	if g.help {
-		fmt.Fprint(stdout, helpText)
+		fmt.Fprint(stdout, helpText())
 		return 0
 	}
 	if len(rest) == 0 {
@@ -36,12 +36,7 @@ func Run(args []string, stdout, stderr io.Writer, window Window) int {
 		}
 		return window(g.db, g.view, stderr)
 	}
-	cmd, ok := commands[rest[0]]
-	if !ok {
-		fmt.Fprintf(stderr, "未知命令“%s”。运行 fazhi --help 查看所有命令。\n", rest[0])
-		return 1
-	}
-	if err := cmd(&cli{global: g, stdout: stdout, stderr: stderr}, rest[1:]); err != nil {
+	if err := runCommand(&cli{global: g, stdout: stdout, stderr: stderr}, rest); err != nil {
 		fmt.Fprintln(stderr, data.Message(err))
 		return 1
 	}
@@ -52,3 +47,17 @@ func Run(args []string, stdout, stderr io.Writer, window Window) int {
 func run(args []string, stdout, stderr io.Writer) int { return Run(args, stdout, stderr, nil) }
 
 func openStore(g global) (*data.Store, error) { return action.Open(g.db) }
+
+// runCommand finds the command in the table, parses its flags and runs it.
+func runCommand(c *cli, args []string) error {
+	cmd, rest, err := find(args)
+	if err != nil {
+		return err
+	}
+	o, err := cmd.parse(rest)
+	if err != nil {
+		return err
+	}
+	c.cmd = cmd
+	return cmd.run(c, o)
+}

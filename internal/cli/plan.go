@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"flag"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -14,30 +13,21 @@ import (
 
 // planImport reads a 实施方案 / 工作要点 (.txt in any common encoding, or
 // .docx), shows what it found and, unless --dry-run, stores it for the year.
-func (c *cli) planImport(fs *flag.FlagSet, args []string) error {
-	year := fs.Int("year", 0, "年度")
-	dry := fs.Bool("dry-run", false, "只显示，不保存")
-	asJSON := fs.Bool("json", false, "JSON 输出")
-	replace := fs.Bool("replace", false, "替换该年度已有的任务分解表")
-	syn := "plan import 文件 --year 年度 [--dry-run] [--json] [--replace]"
-	pos, err := parseArgs(fs, args, 1, syn)
+func planImport(c *cli, o *opts) error {
+	if err := c.needYear("year", o.year); err != nil {
+		return err
+	}
+	text, err := textin.ReadFile(o.pos[0])
 	if err != nil {
 		return err
 	}
-	if err := needYear(*year, syn); err != nil {
-		return err
-	}
-	text, err := textin.ReadFile(pos[0])
-	if err != nil {
-		return err
-	}
-	parsed := plan.Parse(text, *year)
-	imp := parsed.Import(*year, filepath.Base(pos[0]))
+	parsed := plan.Parse(text, o.year)
+	imp := parsed.Import(o.year, filepath.Base(o.pos[0]))
 	if len(imp.Tasks) == 0 {
-		return usage("“%s”中没有找到编号的任务（如“1.”“（一）”“一是”）。请确认选对了文件；如果方案没有编号，请先在 Word 或 WPS 中给任务编上号再导入。", filepath.Base(pos[0]))
+		return usage("“%s”中没有找到编号的任务（如“1.”“（一）”“一是”）。请确认选对了文件；如果方案没有编号，请先在 Word 或 WPS 中给任务编上号再导入。", filepath.Base(o.pos[0]))
 	}
 	return c.withStore(func(s *data.Store) error {
-		return c.storeImport(s, imp, *dry, *replace, *asJSON, func(shown data.PlanImport) { c.printPlanPreview(shown, parsed) })
+		return c.storeImport(s, imp, o.dryRun, o.replace, o.asJSON, func(shown data.PlanImport) { c.printPlanPreview(shown, parsed) })
 	})
 }
 

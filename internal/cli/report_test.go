@@ -81,7 +81,7 @@ func TestReportCommands(t *testing.T) {
 		{[]string{"report", "check", "--year", "2024", "--as-of", "2025-01-10"}, 1, "距报送期限（2025年3月31日）还有 80 天"},
 		{[]string{"report", "export", "--year", "2024", "-o", docx}, 0, "历史版本 1"},
 		{[]string{"report", "export", "--year", "2024", "-o", docx}, 1, "已存在，没有覆盖"},
-		{[]string{"report", "export", "--year", "2024", "-o", docx, "--force"}, 0, "历史版本 2"},
+		{[]string{"report", "export", "--year", "2024", "-o", docx, "--replace"}, 0, "历史版本 2"},
 		{[]string{"report", "export", "--year", "2024", "-o", txt}, 0, ""},
 		{[]string{"report", "export", "--year", "2024", "-o", filepath.Join(dir, "x.pdf")}, 1, "以 .docx 或 .txt 结尾"},
 		{[]string{"report", "snapshots", "--year", "2024"}, 0, "导出 黄江镇2024年法治政府建设年度报告.docx"},

@@ -1,208 +1,167 @@
 package cli
 
 import (
-	"flag"
 	"fmt"
 	"strings"
 
 	"fazhi/data"
 )
 
-func cmdStats(c *cli, args []string) error {
-	if len(args) == 0 {
-		return usage("缺少操作。用法：fazhi stats set|list|check|explain|indicator|map|export|import|sum …")
-	}
-	verb, args := args[0], args[1:]
-	switch verb { // the template commands have their own flags
-	case "map":
-		return cmdStatsMap(c, args)
-	case "export":
-		return cmdStatsExport(c, args)
-	case "import":
-		return cmdStatsImport(c, args)
-	case "sum":
-		return cmdStatsSum(c, args)
-	}
-	fs := flag.NewFlagSet("stats "+verb, flag.ContinueOnError)
-	year := fs.Int("year", 0, "年度")
-	switch verb {
-	case "set":
-		syn := "stats set --year 年度 名称=数值..."
-		pos, err := parseArgs(fs, args, -1, syn)
-		if err != nil {
-			return err
-		}
-		if err := needYear(*year, syn); err != nil {
-			return err
-		}
-		if len(pos) == 0 {
-			return usage("没有给出要填写的数值。用法：fazhi %s（如 信访受理数=331）", syn)
-		}
-		var entries []data.Entry
-		for _, p := range pos {
-			name, val, ok := strings.Cut(p, "=")
-			if !ok {
-				return usage("“%s”应写成 名称=数值，如 信访受理数=331。", p)
-			}
-			entries = append(entries, data.Entry{Name: name, Text: val})
-		}
-		return c.withStore(func(s *data.Store) error {
-			cleaned, err := s.SetValues(*year, 0, entries)
-			if err != nil {
+var statsCommands = []command{
+	{noun: "stats", verb: "set", synopsis: "--year 年度 名称=数值...", args: -1, flags: []string{"year"},
+		summary: "填写统计数值（名称可用指标名称、代码或别名；331、３３１、2,707、2.5万、无 都可以）",
+		run: func(c *cli, o *opts) error {
+			if err := c.needYear("year", o.year); err != nil {
 				return err
 			}
-			for _, cl := range cleaned {
-				v := data.FormatValue(cl.Value)
-				if cl.Indicator.Kind == data.KindText {
-					v = cl.Text
-				}
-				fmt.Fprintf(c.stdout, "%s = %s%s（填写为“%s”）\n", cl.Indicator.Name, v, cl.Indicator.Unit, cl.Typed)
+			if len(o.pos) == 0 {
+				return c.usage("没有给出要填写的数值（如 信访受理数=331）")
 			}
-			return nil
-		})
-	case "list":
-		asJSON := fs.Bool("json", false, "JSON 输出")
-		all := fs.Bool("all", false, "包括停用的指标")
-		syn := "stats list --year 年度 [--json] [--all]"
-		if _, err := parseArgs(fs, args, 0, syn); err != nil {
-			return err
-		}
-		if err := needYear(*year, syn); err != nil {
-			return err
-		}
-		return c.withStore(func(s *data.Store) error {
-			stats, err := s.Stats(*year)
-			if err != nil {
-				return err
-			}
-			if *asJSON {
-				out := []jsonStat{}
-				for _, st := range stats {
-					if st.Retired && !*all {
-						continue
-					}
-					out = append(out, statJSON(st))
+			var entries []data.Entry
+			for _, p := range o.pos {
+				name, val, ok := strings.Cut(p, "=")
+				if !ok {
+					return usage("“%s”应写成 名称=数值，如 信访受理数=331。", p)
 				}
-				return c.printJSON(out)
+				entries = append(entries, data.Entry{Name: name, Text: val})
 			}
-			cat := ""
-			for _, st := range stats {
-				if st.Retired && !*all {
-					continue
-				}
-				if st.Category != cat {
-					cat = st.Category
-					fmt.Fprintf(c.stdout, "【%s】\n", cat)
-				}
-				fmt.Fprintf(c.stdout, "  %s %s：%s（上年 %s）\n", st.Code, st.Name, statText(st, st.Has, st.Value, true), statText(st, st.HasLast, st.LastYear, false))
-			}
-			return nil
-		})
-	case "check":
-		asJSON := fs.Bool("json", false, "JSON 输出")
-		syn := "stats check --year 年度 [--json]"
-		if _, err := parseArgs(fs, args, 0, syn); err != nil {
-			return err
-		}
-		if err := needYear(*year, syn); err != nil {
-			return err
-		}
-		return c.withStore(func(s *data.Store) error {
-			stats, err := s.Stats(*year)
-			if err != nil {
-				return err
-			}
-			issues := data.CheckStats(stats)
-			if *asJSON {
-				if issues == nil {
-					issues = []data.Issue{}
-				}
-				if err := c.printJSON(issues); err != nil {
+			return c.withStore(func(s *data.Store) error {
+				cleaned, err := s.SetValues(o.year, 0, entries)
+				if err != nil {
 					return err
 				}
-			} else {
-				for _, i := range issues {
-					fmt.Fprintf(c.stdout, "[%s] %s\n", i.Severity, i.Message)
+				for _, cl := range cleaned {
+					v := data.FormatValue(cl.Value)
+					if cl.Indicator.Kind == data.KindText {
+						v = cl.Text
+					}
+					fmt.Fprintf(c.stdout, "%s = %s%s（填写为“%s”）\n", cl.Indicator.Name, v, cl.Indicator.Unit, cl.Typed)
 				}
-			}
-			if data.HasErrors(issues) {
-				return usage("%d年的统计数据有错误（见上），改正前不能作为正式报表导出。", *year)
-			}
-			return nil
-		})
-	case "explain":
-		syn := "stats explain --year 年度 名称 说明"
-		pos, err := parseArgs(fs, args, 2, syn)
-		if err != nil {
-			return err
-		}
-		if err := needYear(*year, syn); err != nil {
-			return err
-		}
-		return c.withStore(func(s *data.Store) error {
-			if err := s.Explain(*year, pos[0], pos[1]); err != nil {
+				return nil
+			})
+		}},
+	{noun: "stats", verb: "list", synopsis: "--year 年度 [--json] [--all]", flags: []string{"year", "json", "all"},
+		summary: "列出全部指标的本年值和上年值（比率由分子分母自动计算）",
+		run: func(c *cli, o *opts) error {
+			if err := c.needYear("year", o.year); err != nil {
 				return err
 			}
-			fmt.Fprintf(c.stdout, "已保存“%s”的说明。\n", pos[0])
-			return nil
-		})
-	case "indicator":
-		return c.statsIndicator(args)
-	}
-	return usage("未知操作“%s”。用法：fazhi stats set|list|check|explain|indicator|map|export|import|sum …", verb)
+			return c.withStore(func(s *data.Store) error {
+				stats, err := s.Stats(o.year)
+				if err != nil {
+					return err
+				}
+				if o.asJSON {
+					out := []jsonStat{}
+					for _, st := range stats {
+						if st.Retired && !o.all {
+							continue
+						}
+						out = append(out, statJSON(st))
+					}
+					return c.printJSON(out)
+				}
+				cat := ""
+				for _, st := range stats {
+					if st.Retired && !o.all {
+						continue
+					}
+					if st.Category != cat {
+						cat = st.Category
+						fmt.Fprintf(c.stdout, "【%s】\n", cat)
+					}
+					fmt.Fprintf(c.stdout, "  %s %s：%s（上年 %s）\n", st.Code, st.Name, statText(st, st.Has, st.Value, true), statText(st, st.HasLast, st.LastYear, false))
+				}
+				return nil
+			})
+		}},
+	{noun: "stats", verb: "check", synopsis: "--year 年度 [--json]", flags: []string{"year", "json"},
+		summary: "按错误、核实、提示检查本年数据；有错误时退出状态为 1",
+		run: func(c *cli, o *opts) error {
+			if err := c.needYear("year", o.year); err != nil {
+				return err
+			}
+			return c.withStore(func(s *data.Store) error {
+				stats, err := s.Stats(o.year)
+				if err != nil {
+					return err
+				}
+				issues := data.CheckStats(stats)
+				if o.asJSON {
+					if issues == nil {
+						issues = []data.Issue{}
+					}
+					if err := c.printJSON(issues); err != nil {
+						return err
+					}
+				} else {
+					for _, i := range issues {
+						fmt.Fprintf(c.stdout, "[%s] %s\n", i.Severity, i.Message)
+					}
+				}
+				if data.HasErrors(issues) {
+					return usage("%d年的统计数据有错误（见上），改正前不能作为正式报表导出。", o.year)
+				}
+				return nil
+			})
+		}},
+	{noun: "stats", verb: "explain", synopsis: "--year 年度 名称 说明", args: 2, flags: []string{"year"}, summary: "为需要核实的数据写明说明",
+		run: func(c *cli, o *opts) error {
+			if err := c.needYear("year", o.year); err != nil {
+				return err
+			}
+			return c.withStore(func(s *data.Store) error {
+				if err := s.Explain(o.year, o.pos[0], o.pos[1]); err != nil {
+					return err
+				}
+				fmt.Fprintf(c.stdout, "已保存“%s”的说明。\n", o.pos[0])
+				return nil
+			})
+		}},
+	{noun: "stats", verb: "indicator add", synopsis: "名称 --unit 单位 --kind count|amount|rate|text [--category 类别] [--num 分子 --den 分母]", args: 1,
+		summary: "增加指标（比率指标给出分子和分母）", flags: []string{"unit", "kind", "category", "num", "den"},
+		run: changeIndicator(func(s *data.Store, o *opts) (data.Indicator, error) {
+			return s.AddIndicator(data.Indicator{Name: o.pos[0], Unit: o.unit, Kind: data.Kind(o.kind), Category: o.category, Num: o.num, Den: o.den})
+		})},
+	{noun: "stats", verb: "indicator rename", synopsis: "旧名称 新名称", args: 2, summary: "指标改名（旧名称保留为别名）",
+		run: changeIndicator(func(s *data.Store, o *opts) (data.Indicator, error) { return s.RenameIndicator(o.pos[0], o.pos[1]) })},
+	{noun: "stats", verb: "indicator alias", synopsis: "名称 别名", args: 2, summary: "为指标添加别名",
+		run: changeIndicator(func(s *data.Store, o *opts) (data.Indicator, error) { return s.AliasIndicator(o.pos[0], o.pos[1]) })},
+	{noun: "stats", verb: "indicator retire", synopsis: "名称", args: 1, summary: "停用指标（历史数据保留）",
+		run: changeIndicator(func(s *data.Store, o *opts) (data.Indicator, error) { return s.RetireIndicator(o.pos[0], true) })},
+	{noun: "stats", verb: "indicator reinstate", synopsis: "名称", args: 1, summary: "重新启用停用的指标",
+		run: changeIndicator(func(s *data.Store, o *opts) (data.Indicator, error) { return s.RetireIndicator(o.pos[0], false) })},
+	{noun: "stats", verb: "map", synopsis: "模板.xlsx [--map 指标=单元格]... [--unset 指标]... [--save]", args: 1,
+		summary: "显示市里统计报表模板各栏目对应的指标；--map/--unset 改正后保存，\n同样格式的报表以后自动对应",
+		flags:   []string{"map", "unset", "save"}, run: statsMap},
+	{noun: "stats", verb: "export", synopsis: "--year 年度 -o 输出.xlsx [--template 模板.xlsx] [--map 指标=单元格]... [--unset 指标]... [--replace]",
+		summary: "导出统计报表：有模板时只填对应的单元格，模板其余内容不变；有错误时不能导出",
+		flags:   []string{"year", "o", "template", "map", "unset", "replace"}, run: statsExport},
+	{noun: "stats", verb: "import", synopsis: "文件.xlsx --year 年度 [--dry-run] [--json] [--map 指标=单元格]... [--unset 指标]...", args: 1,
+		summary: "读入填好的报表，先列出将改变的数值（比率不读入，由分子分母计算）",
+		flags:   []string{"year", "dry-run", "json", "map", "unset"}, run: statsImport},
+	{noun: "stats", verb: "sum", synopsis: "-o 汇总.xlsx [--expect 单位、单位…] [--json] [--replace] [--map 指标=单元格]... [--unset 指标]... 文件...", args: -1,
+		summary: "汇总多个单位的同一报表：数量相加，比率按汇总后的分子分母重新计算；\n另附“各单位数据”表，列出缺报、重复和有错误的报表",
+		flags:   []string{"o", "expect", "json", "replace", "map", "unset"}, run: statsSum},
 }
 
-// statsIndicator manages the catalogue: add, rename (the old name stays as
-// an alias), alias, retire and reinstate.
-func (c *cli) statsIndicator(args []string) error {
-	syn := "stats indicator add 名称 --unit 单位 --kind count|amount|rate|text [--category 类别] [--num 分子 --den 分母]\n" +
-		"       fazhi stats indicator rename 旧名称 新名称 | alias 名称 别名 | retire 名称 | reinstate 名称"
-	if len(args) == 0 {
-		return usage("缺少操作。用法：fazhi %s", syn)
+// changeIndicator runs one change to the catalogue and prints the
+// indicator as it now is.
+func changeIndicator(change func(s *data.Store, o *opts) (data.Indicator, error)) func(c *cli, o *opts) error {
+	return func(c *cli, o *opts) error {
+		return c.withStore(func(s *data.Store) error {
+			ind, err := change(s, o)
+			if err != nil {
+				return err
+			}
+			state := ""
+			if ind.Retired {
+				state = "（已停用，历史数据保留）"
+			}
+			fmt.Fprintf(c.stdout, "%s %s（%s，%s）%s\n", ind.Code, ind.Name, ind.Unit, ind.Category, state)
+			return nil
+		})
 	}
-	verb, args := args[0], args[1:]
-	fs := flag.NewFlagSet("stats indicator "+verb, flag.ContinueOnError)
-	var run func(s *data.Store, pos []string) (data.Indicator, error)
-	n := 1
-	switch verb {
-	case "add":
-		unit := fs.String("unit", "", "单位")
-		kind := fs.String("kind", "count", "类型")
-		cat := fs.String("category", "", "类别")
-		num := fs.String("num", "", "分子")
-		den := fs.String("den", "", "分母")
-		run = func(s *data.Store, pos []string) (data.Indicator, error) {
-			return s.AddIndicator(data.Indicator{Name: pos[0], Unit: *unit, Kind: data.Kind(*kind), Category: *cat, Num: *num, Den: *den})
-		}
-	case "rename":
-		n = 2
-		run = func(s *data.Store, pos []string) (data.Indicator, error) { return s.RenameIndicator(pos[0], pos[1]) }
-	case "alias":
-		n = 2
-		run = func(s *data.Store, pos []string) (data.Indicator, error) { return s.AliasIndicator(pos[0], pos[1]) }
-	case "retire", "reinstate":
-		run = func(s *data.Store, pos []string) (data.Indicator, error) {
-			return s.RetireIndicator(pos[0], verb == "retire")
-		}
-	default:
-		return usage("未知操作“%s”。用法：fazhi %s", verb, syn)
-	}
-	pos, err := parseArgs(fs, args, n, syn)
-	if err != nil {
-		return err
-	}
-	return c.withStore(func(s *data.Store) error {
-		ind, err := run(s, pos)
-		if err != nil {
-			return err
-		}
-		state := ""
-		if ind.Retired {
-			state = "（已停用，历史数据保留）"
-		}
-		fmt.Fprintf(c.stdout, "%s %s（%s，%s）%s\n", ind.Code, ind.Name, ind.Unit, ind.Category, state)
-		return nil
-	})
 }
 
 // jsonStat is the shape `stats list --json` promises.

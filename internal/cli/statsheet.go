@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -18,11 +17,6 @@ var howWords = map[string]string{statsheet.HowExact: "名称一致", statsheet.H
 // mapFlags are the corrections a clerk gives to a proposed mapping:
 // --map 名称=E12 puts an indicator at a cell, --unset 名称 drops it.
 type mapFlags struct{ set, unset multi }
-
-func (m *mapFlags) register(fs *flag.FlagSet) {
-	fs.Var(&m.set, "map", "指定指标所在单元格，如 信访受理数=E5 或 表1!E5（可重复）")
-	fs.Var(&m.unset, "unset", "不填写某个指标（可重复）")
-}
 
 func (m *mapFlags) any() bool { return len(m.set)+len(m.unset) > 0 }
 
@@ -82,17 +76,9 @@ func (c *cli) errf(format string, args ...any) { fmt.Fprintf(c.stderr, format, a
 
 // cmdStatsMap shows how a template maps to indicators and keeps the
 // mapping (with the clerk's corrections) for its layout.
-func cmdStatsMap(c *cli, args []string) error {
-	fs := flag.NewFlagSet("stats map", flag.ContinueOnError)
-	var fix mapFlags
-	fix.register(fs)
-	save := fs.Bool("save", false, "保存对应关系")
-	syn := "stats map 模板.xlsx [--map 指标=单元格]... [--unset 指标]... [--save]"
-	pos, err := parseArgs(fs, args, 1, syn)
-	if err != nil {
-		return err
-	}
-	wb, err := statsheet.ReadFile(pos[0])
+func statsMap(c *cli, o *opts) error {
+	fix := mapFlags{o.maps, o.unset}
+	wb, err := statsheet.ReadFile(o.pos[0])
 	if err != nil {
 		return err
 	}
@@ -101,7 +87,7 @@ func cmdStatsMap(c *cli, args []string) error {
 		if err != nil {
 			return err
 		}
-		if !*save && !fix.any() {
+		if !o.save && !fix.any() {
 			if !p.Known {
 				c.logf("（未保存；加 --save 保存这个对应关系，导出、导入时也会自动保存。）\n")
 			}
@@ -115,43 +101,33 @@ func cmdStatsMap(c *cli, args []string) error {
 	})
 }
 
-func cmdStatsExport(c *cli, args []string) error {
-	fs := flag.NewFlagSet("stats export", flag.ContinueOnError)
-	year := fs.Int("year", 0, "年度")
-	out := fs.String("o", "", "输出文件")
-	tpl := fs.String("template", "", "模板")
-	replace := fs.Bool("replace", false, "覆盖")
-	var fix mapFlags
-	fix.register(fs)
-	syn := "stats export --year 年度 -o 输出.xlsx [--template 模板.xlsx] [--map 指标=单元格]... [--replace]"
-	if _, err := parseArgs(fs, args, 0, syn); err != nil {
+func statsExport(c *cli, o *opts) error {
+	if err := c.needYear("year", o.year); err != nil {
 		return err
 	}
-	if err := needYear(*year, syn); err != nil {
-		return err
-	}
-	if *out == "" {
-		return usage("需要 -o 输出文件。用法：fazhi %s", syn)
+	fix := mapFlags{o.maps, o.unset}
+	if o.out == "" {
+		return c.usage("需要 -o 输出文件")
 	}
 	return c.withStore(func(s *data.Store) error {
-		stats, err := s.Stats(*year)
+		stats, err := s.Stats(o.year)
 		if err != nil {
 			return err
 		}
-		if err := data.StatsExportable(*year, stats); err != nil {
+		if err := data.StatsExportable(o.year, stats); err != nil {
 			return err
 		}
-		if *tpl == "" {
-			if err := statsheet.WriteTable(fmt.Sprintf("%d年法治政府建设统计报表", *year), stats, *out, *replace); err != nil {
+		if o.template == "" {
+			if err := statsheet.WriteTable(fmt.Sprintf("%d年法治政府建设统计报表", o.year), stats, o.out, o.replace); err != nil {
 				return err
 			}
-			if err := s.NoteExport("统计报表", *out); err != nil {
+			if err := s.NoteExport("统计报表", o.out); err != nil {
 				return err
 			}
-			c.logf("已导出 %s。\n", *out)
+			c.logf("已导出 %s。\n", o.out)
 			return nil
 		}
-		wb, err := statsheet.ReadFile(*tpl)
+		wb, err := statsheet.ReadFile(o.template)
 		if err != nil {
 			return err
 		}
@@ -159,17 +135,17 @@ func cmdStatsExport(c *cli, args []string) error {
 		if err != nil {
 			return err
 		}
-		n, err := statsheet.Fill(context.Background(), *tpl, p.TemplateMap, stats, *out, *replace)
+		n, err := statsheet.Fill(context.Background(), o.template, p.TemplateMap, stats, o.out, o.replace)
 		if err != nil {
 			return err
 		}
 		if err := p.Keep(s); err != nil {
 			return err
 		}
-		if err := s.NoteExport("统计报表", *out); err != nil {
+		if err := s.NoteExport("统计报表", o.out); err != nil {
 			return err
 		}
-		c.logf("已填写 %d 个单元格，导出 %s。模板的其他内容未改动。\n", n, *out)
+		c.logf("已填写 %d 个单元格，导出 %s。模板的其他内容未改动。\n", n, o.out)
 		return nil
 	})
 }
@@ -184,27 +160,17 @@ type jsonChange struct {
 	Text  string   `json:"text,omitempty"`
 }
 
-func cmdStatsImport(c *cli, args []string) error {
-	fs := flag.NewFlagSet("stats import", flag.ContinueOnError)
-	year := fs.Int("year", 0, "年度")
-	dry := fs.Bool("dry-run", false, "只预览")
-	asJSON := fs.Bool("json", false, "JSON 输出")
-	var fix mapFlags
-	fix.register(fs)
-	syn := "stats import 文件.xlsx --year 年度 [--dry-run] [--json] [--map 指标=单元格]..."
-	pos, err := parseArgs(fs, args, 1, syn)
-	if err != nil {
+func statsImport(c *cli, o *opts) error {
+	if err := c.needYear("year", o.year); err != nil {
 		return err
 	}
-	if err := needYear(*year, syn); err != nil {
-		return err
-	}
-	wb, err := statsheet.ReadFile(pos[0])
+	fix := mapFlags{o.maps, o.unset}
+	wb, err := statsheet.ReadFile(o.pos[0])
 	if err != nil {
 		return err
 	}
 	log := c.logf
-	if *asJSON {
+	if o.asJSON {
 		log = c.errf // the mapping goes to stderr, the JSON alone to stdout
 	}
 	return c.withStore(func(s *data.Store) error {
@@ -213,11 +179,11 @@ func cmdStatsImport(c *cli, args []string) error {
 			return err
 		}
 		entries := statsheet.ReadValues(wb, p.TemplateMap, cat)
-		changes, err := s.PreviewValues(*year, entries)
+		changes, err := s.PreviewValues(o.year, entries)
 		if err != nil {
 			return err
 		}
-		if *asJSON {
+		if o.asJSON {
 			list := []jsonChange{}
 			for _, ch := range changes {
 				j := jsonChange{Name: ch.Indicator.Name, Code: ch.Indicator.Code, Typed: ch.Typed, Text: ch.NewText}
@@ -237,7 +203,7 @@ func cmdStatsImport(c *cli, args []string) error {
 				c.logf("  %s：%s\n", ch.Indicator.Name, ch.Text())
 			}
 		}
-		if *dry {
+		if o.dryRun {
 			log("预览：将改变 %d 项数值，未保存（去掉 --dry-run 即保存）。\n", len(changes))
 			return nil
 		}
@@ -245,36 +211,26 @@ func cmdStatsImport(c *cli, args []string) error {
 			if err := beforeChange(s, backup.ReasonImport); err != nil {
 				return err
 			}
-			if _, err := s.SetValues(*year, 0, entries); err != nil {
+			if _, err := s.SetValues(o.year, 0, entries); err != nil {
 				return err
 			}
 		}
 		if err := p.Keep(s); err != nil {
 			return err
 		}
-		log("已导入%d年的 %d 项数值（其中 %d 项有变化）。\n", *year, len(entries), len(changes))
+		log("已导入%d年的 %d 项数值（其中 %d 项有变化）。\n", o.year, len(entries), len(changes))
 		return nil
 	})
 }
 
-func cmdStatsSum(c *cli, args []string) error {
-	fs := flag.NewFlagSet("stats sum", flag.ContinueOnError)
-	out := fs.String("o", "", "输出文件")
-	asJSON := fs.Bool("json", false, "JSON 输出")
-	replace := fs.Bool("replace", false, "覆盖")
-	expect := fs.String("expect", "", "应报单位")
-	var fix mapFlags
-	fix.register(fs)
-	syn := "stats sum -o 汇总.xlsx [--expect 单位、单位…] [--json] [--replace] [--map 指标=单元格]... 文件..."
-	files, err := parseArgs(fs, args, -1, syn)
-	if err != nil {
-		return err
-	}
-	if *out == "" || len(files) == 0 {
-		return usage("需要 -o 输出文件和至少一个报表文件。用法：fazhi %s", syn)
+func statsSum(c *cli, o *opts) error {
+	fix := mapFlags{o.maps, o.unset}
+	files := o.pos
+	if o.out == "" || len(files) == 0 {
+		return c.usage("需要 -o 输出文件和至少一个报表文件")
 	}
 	log := c.logf
-	if *asJSON {
+	if o.asJSON {
 		log = c.errf
 	}
 	// The first return that can be read and filled is the template.
@@ -305,7 +261,7 @@ func cmdStatsSum(c *cli, args []string) error {
 			return err
 		}
 		ctx := context.Background()
-		sum, err := statsheet.Sum(ctx, files, p.TemplateMap, cat, data.SplitNames(*expect))
+		sum, err := statsheet.Sum(ctx, files, p.TemplateMap, cat, data.SplitNames(o.expect))
 		if err != nil {
 			return err
 		}
@@ -319,17 +275,17 @@ func cmdStatsSum(c *cli, args []string) error {
 		if len(sum.Missing) > 0 {
 			log("未报送：%s\n", strings.Join(sum.Missing, "、"))
 		}
-		if err := statsheet.WriteSummary(ctx, tpl.Path, p.TemplateMap, cat, sum, *out, *replace); err != nil {
+		if err := statsheet.WriteSummary(ctx, tpl.Path, p.TemplateMap, cat, sum, o.out, o.replace); err != nil {
 			return err
 		}
 		if err := p.Keep(s); err != nil {
 			return err
 		}
-		if err := s.NoteExport("统计汇总", *out); err != nil {
+		if err := s.NoteExport("统计汇总", o.out); err != nil {
 			return err
 		}
-		log("已汇总 %d 份报表，写入 %s（比率按汇总后的分子、分母重新计算）。\n", counted, *out)
-		if *asJSON {
+		log("已汇总 %d 份报表，写入 %s（比率按汇总后的分子、分母重新计算）。\n", counted, o.out)
+		if o.asJSON {
 			list := []jsonStat{}
 			for _, st := range sum.Figures {
 				if !st.Retired {

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"flag"
 	"fmt"
 	"strings"
 
@@ -89,156 +88,136 @@ func planJSON(p data.Plan, tasks []data.TaskDraft, deptName func(uint64) string)
 	return out
 }
 
-func cmdTasks(c *cli, args []string) error {
-	if len(args) == 0 {
-		return usage("缺少操作。用法：fazhi tasks list|add|progress|status|import|export|merge …")
-	}
-	verb, args := args[0], args[1:]
-	if run, ok := tasksheetVerbs[verb]; ok {
-		return run(c, flag.NewFlagSet("tasks "+verb, flag.ContinueOnError), args)
-	}
-	fs := flag.NewFlagSet("tasks "+verb, flag.ContinueOnError)
-	year := fs.Int("year", 0, "年度")
-	switch verb {
-	case "export":
-		return c.tasksExport(fs, year, args)
-	case "list":
-		dept := fs.String("dept", "", "部门")
-		status := fs.String("status", "", "状态")
-		overdue := fs.Bool("overdue", false, "只列逾期")
-		asOf := fs.String("as-of", "", "判断逾期的日期")
-		asJSON := fs.Bool("json", false, "JSON 输出")
-		syn := "tasks list --year 年度 [--dept 部门] [--status 状态] [--overdue] [--as-of YYYY-MM-DD] [--json]"
-		if _, err := parseArgs(fs, args, 0, syn); err != nil {
-			return err
-		}
-		if err := needYear(*year, syn); err != nil {
-			return err
-		}
-		return c.withStore(func(s *data.Store) error {
-			f := data.TaskFilter{Overdue: *overdue}
-			var err error
-			if f.AsOf, err = optionalDate(*asOf); err != nil {
+var tasksCommands = []command{
+	{noun: "tasks", verb: "list", synopsis: "--year 年度 [--dept 部门] [--status 状态] [--overdue] [--as-of YYYY-MM-DD] [--json]",
+		flags: []string{"year", "dept", "status", "overdue", "as-of", "json"},
+		run: func(c *cli, o *opts) error {
+			if err := c.needYear("year", o.year); err != nil {
 				return err
 			}
-			if *status != "" {
-				if f.Status, err = data.ParseStatus(*status); err != nil {
+			return c.withStore(func(s *data.Store) error {
+				f := data.TaskFilter{Overdue: o.overdue}
+				var err error
+				if f.AsOf, err = optionalDate(o.asOf); err != nil {
 					return err
 				}
+				if o.status != "" {
+					if f.Status, err = data.ParseStatus(o.status); err != nil {
+						return err
+					}
+				}
+				if o.dept != "" {
+					d, err := s.ResolveDepartment(o.dept)
+					if err != nil {
+						return err
+					}
+					f.Dept = d.ID
+				}
+				return c.listTasks(s, o.year, f, o.asJSON)
+			})
+		}},
+	{noun: "tasks", verb: "add",
+		synopsis: "--year 年度 --no 序号 --title 标题 [--chapter 一] [--text 全文] [--lead 部门]..." +
+			" [--cooperate 部门]... [--responsible 部门]... [--deadline YYYY-MM-DD] [--deadline-text 原文] [--long-term]",
+		flags: []string{"year", "no", "title", "chapter", "text", "lead", "cooperate", "responsible", "deadline", "deadline-text", "long-term"},
+		run: func(c *cli, o *opts) error {
+			if err := c.needYear("year", o.year); err != nil {
+				return err
 			}
-			if *dept != "" {
-				d, err := s.ResolveDepartment(*dept)
+			if o.no <= 0 || strings.TrimSpace(o.title+o.text) == "" {
+				return c.usage("需要 --no 序号 和 --title 标题")
+			}
+			t := data.Task{Chapter: o.chapter, No: o.no, Title: o.title, Text: o.text, DeadlineText: o.deadlineText, LongTerm: o.longTerm}
+			if t.Text == "" {
+				t.Text = t.Title
+			}
+			if t.Title == "" {
+				t.Title = t.Text
+			}
+			var err error
+			if t.Deadline, err = optionalDate(o.deadline); err != nil {
+				return err
+			}
+			if !t.Deadline.IsZero() {
+				t.DeadlineSource = data.DeadlineManual
+			}
+			return c.withStore(func(s *data.Store) error {
+				t, err := s.AddTask(o.year, data.TaskDraft{Task: t, LeadNames: o.lead, CooperateNames: o.cooperate, ResponsibleNames: o.responsible})
+				if err == nil {
+					fmt.Fprintf(c.stdout, "已添加 %d年第 %d 项任务：%s\n", o.year, t.No, t.Title)
+				}
+				return err
+			})
+		}},
+	{noun: "tasks", verb: "progress", synopsis: "--year 年度 --no 序号 [--chapter 一] --dept 部门 --text 进展 [--date YYYY-MM-DD]",
+		flags: []string{"year", "no", "chapter", "dept", "text", "date"},
+		run: func(c *cli, o *opts) error {
+			if err := c.needYear("year", o.year); err != nil {
+				return err
+			}
+			if o.no <= 0 || o.dept == "" || o.text == "" {
+				return c.usage("需要 --no、--dept 和 --text")
+			}
+			when, err := optionalDate(o.date)
+			if err != nil {
+				return err
+			}
+			return c.withStore(func(s *data.Store) error {
+				t, err := s.FindTask(o.year, o.chapter, o.no)
 				if err != nil {
 					return err
 				}
-				f.Dept = d.ID
+				d, err := s.ResolveDepartment(o.dept)
+				if err != nil {
+					return err
+				}
+				t, err = s.AddProgress(t.ID, data.Progress{Date: when, Dept: d.ID, Text: o.text, By: "命令行"})
+				if err == nil {
+					p, _ := t.LatestProgress()
+					fmt.Fprintf(c.stdout, "已记录第 %d 项任务的进展（%s，%s）。当前状态：%s\n", t.No, d.Name, p.Date.Chinese(), t.Status)
+				}
+				return err
+			})
+		}},
+	{noun: "tasks", verb: "status", synopsis: "--year 年度 --no 序号 [--chapter 一] --set 未开始|推进中|已完成|长期坚持",
+		flags: []string{"year", "no", "chapter", "set"},
+		run: func(c *cli, o *opts) error {
+			if err := c.needYear("year", o.year); err != nil {
+				return err
 			}
-			return c.listTasks(s, *year, f, *asJSON)
-		})
-	case "add":
-		var lead, coop, resp multi
-		fs.Var(&lead, "lead", "牵头单位")
-		fs.Var(&coop, "cooperate", "配合单位")
-		fs.Var(&resp, "responsible", "责任单位")
-		chapter := fs.String("chapter", "", "章节")
-		no := fs.Int("no", 0, "序号")
-		title := fs.String("title", "", "标题")
-		text := fs.String("text", "", "全文")
-		deadline := fs.String("deadline", "", "完成时限")
-		deadlineText := fs.String("deadline-text", "", "完成时限原文")
-		longTerm := fs.Bool("long-term", false, "长期坚持")
-		syn := "tasks add --year 年度 --no 序号 --title 标题 [--chapter 一] [--text 全文] [--lead 部门]... [--cooperate 部门]... [--responsible 部门]... [--deadline YYYY-MM-DD] [--deadline-text 原文] [--long-term]"
-		if _, err := parseArgs(fs, args, 0, syn); err != nil {
-			return err
-		}
-		if err := needYear(*year, syn); err != nil {
-			return err
-		}
-		if *no <= 0 || strings.TrimSpace(*title+*text) == "" {
-			return usage("需要 --no 序号 和 --title 标题。用法：fazhi %s", syn)
-		}
-		t := data.Task{Chapter: *chapter, No: *no, Title: *title, Text: *text, DeadlineText: *deadlineText, LongTerm: *longTerm}
-		if t.Text == "" {
-			t.Text = t.Title
-		}
-		if t.Title == "" {
-			t.Title = t.Text
-		}
-		var err error
-		if t.Deadline, err = optionalDate(*deadline); err != nil {
-			return err
-		}
-		if !t.Deadline.IsZero() {
-			t.DeadlineSource = data.DeadlineManual
-		}
-		return c.withStore(func(s *data.Store) error {
-			t, err := s.AddTask(*year, data.TaskDraft{Task: t, LeadNames: lead, CooperateNames: coop, ResponsibleNames: resp})
-			if err == nil {
-				fmt.Fprintf(c.stdout, "已添加 %d年第 %d 项任务：%s\n", *year, t.No, t.Title)
+			if o.no <= 0 || o.set == "" {
+				return c.usage("需要 --no 和 --set")
 			}
-			return err
-		})
-	case "progress":
-		no, chapter := fs.Int("no", 0, "序号"), fs.String("chapter", "", "章节")
-		dept, text, date := fs.String("dept", "", "部门"), fs.String("text", "", "进展"), fs.String("date", "", "日期")
-		syn := "tasks progress --year 年度 --no 序号 [--chapter 一] --dept 部门 --text 进展情况 [--date YYYY-MM-DD]"
-		if _, err := parseArgs(fs, args, 0, syn); err != nil {
-			return err
-		}
-		if err := needYear(*year, syn); err != nil {
-			return err
-		}
-		if *no <= 0 || *dept == "" || *text == "" {
-			return usage("需要 --no、--dept 和 --text。用法：fazhi %s", syn)
-		}
-		when, err := optionalDate(*date)
-		if err != nil {
-			return err
-		}
-		return c.withStore(func(s *data.Store) error {
-			t, err := s.FindTask(*year, *chapter, *no)
+			st, err := data.ParseStatus(o.set)
 			if err != nil {
 				return err
 			}
-			d, err := s.ResolveDepartment(*dept)
-			if err != nil {
+			return c.withStore(func(s *data.Store) error {
+				t, err := s.FindTask(o.year, o.chapter, o.no)
+				if err != nil {
+					return err
+				}
+				if t, err = s.SetStatus(t.ID, st, "命令行"); err == nil {
+					fmt.Fprintf(c.stdout, "第 %d 项任务的状态已改为：%s\n", t.No, t.Status)
+				}
 				return err
-			}
-			t, err = s.AddProgress(t.ID, data.Progress{Date: when, Dept: d.ID, Text: *text, By: "命令行"})
-			if err == nil {
-				p, _ := t.LatestProgress()
-				fmt.Fprintf(c.stdout, "已记录第 %d 项任务的进展（%s，%s）。当前状态：%s\n", t.No, d.Name, p.Date.Chinese(), t.Status)
-			}
-			return err
-		})
-	case "status":
-		no, chapter, set := fs.Int("no", 0, "序号"), fs.String("chapter", "", "章节"), fs.String("set", "", "状态")
-		syn := "tasks status --year 年度 --no 序号 [--chapter 一] --set 未开始|推进中|已完成|长期坚持"
-		if _, err := parseArgs(fs, args, 0, syn); err != nil {
-			return err
-		}
-		if err := needYear(*year, syn); err != nil {
-			return err
-		}
-		if *no <= 0 || *set == "" {
-			return usage("需要 --no 和 --set。用法：fazhi %s", syn)
-		}
-		st, err := data.ParseStatus(*set)
-		if err != nil {
-			return err
-		}
-		return c.withStore(func(s *data.Store) error {
-			t, err := s.FindTask(*year, *chapter, *no)
-			if err != nil {
-				return err
-			}
-			if t, err = s.SetStatus(t.ID, st, "命令行"); err == nil {
-				fmt.Fprintf(c.stdout, "第 %d 项任务的状态已改为：%s\n", t.No, t.Status)
-			}
-			return err
-		})
-	}
-	return usage("未知操作“tasks %s”。运行 fazhi --help 查看所有命令。", verb)
+			})
+		}},
+	{noun: "tasks", verb: "import", synopsis: "文件.xlsx --year 年度 [--dry-run] [--json] [--replace] [--sheet 工作表] [--column C=牵头单位]...", args: 1,
+		summary: "读取任意格式的任务分解表（.xlsx，或 .xls），显示找到的表头、各列含义、\n任务和需要核对的地方；不加 --dry-run 时保存为该年度的任务分解表",
+		flags:   []string{"year", "dry-run", "json", "replace", "sheet", "column"}, run: tasksImport},
+	{noun: "tasks", verb: "merge", synopsis: "--year 年度 文件.xlsx... [--apply [--accept 编号,...]] [--json]", args: -1,
+		summary: "汇总各部门交回的任务分解表：列出每个文件、每项任务的新进展、状态和改动\n" +
+			"（每处前有 [编号]），以及冲突；加 --apply 时保存没有冲突的改动（进展记上\n" +
+			"部门和文件日期）；有冲突的，--accept 编号 采用其中一方",
+		flags: []string{"year", "apply", "accept", "json"}, run: tasksMerge},
+	{noun: "tasks", verb: "export",
+		synopsis: "--year 年度 [-o 文件.xlsx] [--as-of YYYY-MM-DD] [--template 模板.xlsx [--sheet 工作表]] [--replace]\n" +
+			"--year 年度 --per-dept 文件夹 [--replace]",
+		summary: "导出任务分解表（A4 横向、可直接打印）；--as-of 只含该日前的进展；\n" +
+			"--template 填入上级下发的模板；已有同名文件时不覆盖，除非加 --replace；\n" +
+			"--per-dept 每个部门生成一个待填写进展的文件，发给各部门填报",
+		flags: []string{"year", "o", "as-of", "template", "sheet", "per-dept", "replace"}, run: tasksExport},
 }
 
 func (c *cli) listTasks(s *data.Store, year int, f data.TaskFilter, asJSON bool) error {
@@ -311,46 +290,30 @@ func chapterPrefix(ch string) string {
 	return ch + "-"
 }
 
-func cmdPlan(c *cli, args []string) error {
-	if len(args) == 0 {
-		return usage("缺少操作。用法：fazhi plan import|carry …")
-	}
-	verb, args := args[0], args[1:]
-	fs := flag.NewFlagSet("plan "+verb, flag.ContinueOnError)
-	switch verb {
-	case "import":
-		return c.planImport(fs, args)
-	case "carry":
-		from, to := fs.Int("from", 0, "原年度"), fs.Int("to", 0, "新年度")
-		syn := "plan carry --from 年度 --to 新年度"
-		if _, err := parseArgs(fs, args, 0, syn); err != nil {
-			return err
-		}
-		if err := needYear(*from, syn); err != nil {
-			return err
-		}
-		if err := needYear(*to, syn); err != nil {
-			return err
-		}
-		return c.withStore(func(s *data.Store) error {
-			if err := beforeChange(s, backup.ReasonCarry); err != nil {
+var planCommands = []command{
+	{noun: "plan", verb: "import", synopsis: "文件 --year 年度 [--dry-run] [--json] [--replace]", args: 1,
+		summary: "读取实施方案/工作要点（.txt 或 .docx），显示拆分出的章节和任务；\n不加 --dry-run 时保存为该年度的任务分解表",
+		flags:   []string{"year", "dry-run", "json", "replace"}, run: planImport},
+	{noun: "plan", verb: "carry", synopsis: "--from 年度 --to 新年度", summary: "把任务结转到下一年（不含进展，默认时限顺延）",
+		flags: []string{"from", "to"},
+		run: func(c *cli, o *opts) error {
+			if err := c.needYear("from", o.from); err != nil {
 				return err
 			}
-			res, err := s.CarryPlan(*from, *to)
-			if err == nil {
-				fmt.Fprintf(c.stdout, "已把%d年的 %d 项任务结转到%d年（不含进展；默认时限顺延一年，任务中写明的时限请逐项核对）。\n", *from, res.Tasks, *to)
+			if err := c.needYear("to", o.to); err != nil {
+				return err
 			}
-			return err
-		})
-	}
-	return usage("未知操作“plan %s”。运行 fazhi --help 查看所有命令。", verb)
-}
-
-func needYear(y int, synopsis string) error {
-	if y < 1900 || y > 9999 {
-		return usage("需要 --year 年度（如 --year 2024）。用法：fazhi %s", synopsis)
-	}
-	return nil
+			return c.withStore(func(s *data.Store) error {
+				if err := beforeChange(s, backup.ReasonCarry); err != nil {
+					return err
+				}
+				res, err := s.CarryPlan(o.from, o.to)
+				if err == nil {
+					fmt.Fprintf(c.stdout, "已把%d年的 %d 项任务结转到%d年（不含进展；默认时限顺延一年，任务中写明的时限请逐项核对）。\n", o.from, res.Tasks, o.to)
+				}
+				return err
+			})
+		}},
 }
 
 func optionalDate(s string) (data.Date, error) {

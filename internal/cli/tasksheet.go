@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"flag"
 	"fmt"
 	"strconv"
 	"strings"
@@ -12,36 +11,17 @@ import (
 	"fazhi/export/tasksheet"
 )
 
-// tasksheetVerbs are the `tasks` verbs that work on workbooks; each builds
-// its own flags.
-var tasksheetVerbs = map[string]func(c *cli, fs *flag.FlagSet, args []string) error{
-	"import": (*cli).tasksImport,
-	"merge":  (*cli).tasksMerge,
-}
-
 // tasksImport reads a 任务分解表 workbook in whatever layout it came, shows
 // what it found (sheet, header, what each column means, the tasks, the
 // problems) and, unless --dry-run, stores it as the year's table.
 // --column C=牵头单位 corrects a column's meaning, as the preview's picker
 // does in the window.
-func (c *cli) tasksImport(fs *flag.FlagSet, args []string) error {
-	year := fs.Int("year", 0, "年度")
-	dry := fs.Bool("dry-run", false, "只显示，不保存")
-	asJSON := fs.Bool("json", false, "JSON 输出")
-	replace := fs.Bool("replace", false, "替换该年度已有的任务分解表")
-	sheet := fs.String("sheet", "", "工作表")
-	var columns multi
-	fs.Var(&columns, "column", "列的含义，如 C=牵头单位")
-	syn := "tasks import 文件.xlsx --year 年度 [--dry-run] [--json] [--replace] [--sheet 工作表] [--column C=牵头单位]..."
-	pos, err := parseArgs(fs, args, 1, syn)
-	if err != nil {
+func tasksImport(c *cli, o *opts) error {
+	if err := c.needYear("year", o.year); err != nil {
 		return err
 	}
-	if err := needYear(*year, syn); err != nil {
-		return err
-	}
-	opt := tasksheet.Options{Year: *year, Sheet: *sheet, Columns: map[int]tasksheet.Column{}}
-	for _, spec := range columns {
+	opt := tasksheet.Options{Year: o.year, Sheet: o.sheet, Columns: map[int]tasksheet.Column{}}
+	for _, spec := range o.column {
 		col, meaning, ok := strings.Cut(spec, "=")
 		idx, okCol := tasksheet.ParseColumnLetter(col)
 		m, okMeaning := tasksheet.ColumnByTitle(meaning)
@@ -54,7 +34,7 @@ func (c *cli) tasksImport(fs *flag.FlagSet, args []string) error {
 		}
 		opt.Columns[idx] = m
 	}
-	p, _, err := tasksheet.ReadFile(pos[0], opt)
+	p, _, err := tasksheet.ReadFile(o.pos[0], opt)
 	if err != nil {
 		return err
 	}
@@ -66,14 +46,14 @@ func (c *cli) tasksImport(fs *flag.FlagSet, args []string) error {
 		fmt.Fprintf(c.stderr, "请核对：%s\n", pr)
 	}
 	// A table with formula errors is shown but not stored.
-	dryRun := *dry || p.Blocked()
+	dryRun := o.dryRun || p.Blocked()
 	err = c.withStore(func(s *data.Store) error {
-		return c.storeImport(s, p.Import, dryRun, *replace, *asJSON, func(shown data.PlanImport) {
+		return c.storeImport(s, p.Import, dryRun, o.replace, o.asJSON, func(shown data.PlanImport) {
 			c.printSheetFound(p)
 			c.printPlanPreview(shown, &plan.Plan{})
 		})
 	})
-	if err == nil && p.Blocked() && !*dry {
+	if err == nil && p.Blocked() && !o.dryRun {
 		return usage("“%s”中有公式错误（见上面的“请核对”），没有导入。请在 Excel 或 WPS 中修正这些单元格后再导入。", p.Source)
 	}
 	return err
@@ -145,33 +125,24 @@ type jsonApplied struct {
 // only when the clerk accepts it by its number (--accept 3,5), the choice
 // the window's ticks make; two accepted changes that contradict each
 // other are refused.
-func (c *cli) tasksMerge(fs *flag.FlagSet, args []string) error {
-	year := fs.Int("year", 0, "年度")
-	apply := fs.Bool("apply", false, "保存没有冲突的改动")
-	asJSON := fs.Bool("json", false, "JSON 输出")
-	var accepts multi
-	fs.Var(&accepts, "accept", "也保存这些编号的有冲突改动，如 3 或 3,5（可重复）")
-	syn := "tasks merge --year 年度 文件.xlsx... [--apply [--accept 编号,...]] [--json]"
-	files, err := parseArgs(fs, args, -1, syn)
-	if err != nil {
+func tasksMerge(c *cli, o *opts) error {
+	if err := c.needYear("year", o.year); err != nil {
 		return err
 	}
-	if err := needYear(*year, syn); err != nil {
-		return err
-	}
-	if len(accepts) > 0 && !*apply {
+	if len(o.accept) > 0 && !o.apply {
 		return usage("--accept 要和 --apply 一起使用：先不加 --apply 查看各处改动的编号，再用 --apply --accept 编号 保存。")
 	}
+	files := o.pos
 	if len(files) == 0 {
-		return usage("没有给出要汇总的文件。用法：fazhi %s", syn)
+		return c.usage("没有给出要汇总的文件")
 	}
 	return c.withStore(func(s *data.Store) error {
-		doc, err := s.PlanWithNames(*year)
+		doc, err := s.PlanWithNames(o.year)
 		if err != nil {
 			return err
 		}
 		if len(doc.Tasks) == 0 {
-			return usage("%d年还没有任务分解表，无法汇总。请先用 fazhi tasks import 或 fazhi plan import 导入。", *year)
+			return usage("%d年还没有任务分解表，无法汇总。请先用 fazhi tasks import 或 fazhi plan import 导入。", o.year)
 		}
 		canon := func(name string) string {
 			if d, err := s.ResolveDepartment(name); err == nil {
@@ -179,7 +150,7 @@ func (c *cli) tasksMerge(fs *flag.FlagSet, args []string) error {
 			}
 			return name
 		}
-		m := tasksheet.Collect(*year, doc.Tasks, canon, files...)
+		m := tasksheet.Collect(o.year, doc.Tasks, canon, files...)
 		if p, err := s.Profile(); err == nil {
 			m.RefuseForeign(p.ShortName())
 		}
@@ -205,13 +176,13 @@ func (c *cli) tasksMerge(fs *flag.FlagSet, args []string) error {
 			}
 		}
 		if matched == 0 {
-			msg := fmt.Sprintf("这些文件中没有一行能对上%d年任务分解表中的任务，可能是别的年度、别的单位的表格，或不是分发出去的任务分解表。请确认选对了文件。", *year)
+			msg := fmt.Sprintf("这些文件中没有一行能对上%d年任务分解表中的任务，可能是别的年度、别的单位的表格，或不是分发出去的任务分解表。请确认选对了文件。", o.year)
 			if len(why) > 0 {
 				msg += "\n" + strings.Join(why[:min(len(why), 5)], "\n")
 			}
 			return usage("%s", msg)
 		}
-		accepted, err := acceptedIDs(accepts, len(m.Changes))
+		accepted, err := acceptedIDs(o.accept, len(m.Changes))
 		if err != nil {
 			return err
 		}
@@ -227,7 +198,7 @@ func (c *cli) tasksMerge(fs *flag.FlagSet, args []string) error {
 			}
 		}
 		var applied *jsonApplied
-		if *apply && len(m.Changes) > conflicts-keptConflicts {
+		if o.apply && len(m.Changes) > conflicts-keptConflicts {
 			if err := beforeChange(s, backup.ReasonMerge); err != nil {
 				return err
 			}
@@ -240,7 +211,7 @@ func (c *cli) tasksMerge(fs *flag.FlagSet, args []string) error {
 				fmt.Fprintf(c.stderr, "部门登记中没有的名称（进展已保存，但没有对应到部门）：%s\n", strings.Join(res.UnknownDepts, "、"))
 			}
 		}
-		if *asJSON {
+		if o.asJSON {
 			return c.printJSON(mergeJSON(m, applied))
 		}
 		c.printMerge(m, conflicts)
@@ -253,7 +224,7 @@ func (c *cli) tasksMerge(fs *flag.FlagSet, args []string) error {
 				msg += fmt.Sprintf("；有冲突的 %d 处没有保存，要采用的请加 --accept 编号（编号见上面每行开头），或在窗口中逐项确认", n)
 			}
 			fmt.Fprintln(c.stderr, msg+"。")
-		} else if *apply {
+		} else if o.apply {
 			fmt.Fprintln(c.stderr, "没有可以保存的改动。")
 		} else if len(m.Changes) > 0 {
 			fmt.Fprintln(c.stderr, "以上改动尚未保存。确认无误后加 --apply 保存没有冲突的改动；有冲突的，要采用哪一处就再加 --accept 它的编号。")

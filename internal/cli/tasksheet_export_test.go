@@ -39,8 +39,8 @@ func TestTasksExport(t *testing.T) {
 		contain string
 	}{
 		{[]string{"tasks", "export", "--year", "2024", "-o", out}, 0, "已导出 2 项任务到：" + out},
-		{[]string{"tasks", "export", "--year", "2024", "-o", out}, 1, "“表.xlsx”已存在，没有覆盖。请换一个文件名（-o），或加 --force 覆盖。"},
-		{[]string{"tasks", "export", "--year", "2024", "-o", out, "--as-of", "2024-06-30", "--force"}, 0, "已导出"},
+		{[]string{"tasks", "export", "--year", "2024", "-o", out}, 1, "“表.xlsx”已存在，没有覆盖。请换一个文件名（-o），或加 --replace 覆盖。"},
+		{[]string{"tasks", "export", "--year", "2024", "-o", out, "--as-of", "2024-06-30", "--replace"}, 0, "已导出"},
 		{[]string{"tasks", "export", "--year", "2024", "-o", dir, "--as-of", "2024-06-30"}, 0, "黄江镇2024年法治政府建设任务分解表（截至2024年6月30日）.xlsx"},
 		{[]string{"tasks", "export", "--year", "2023", "-o", out}, 1, "2023年还没有任务"},
 		{[]string{"tasks", "export", "-o", out}, 1, "需要 --year"},
@@ -51,7 +51,7 @@ func TestTasksExport(t *testing.T) {
 		{[]string{"tasks", "export", "--year", "2024", "--template", tmpl, "-o", tmpl}, 1, "不能就是模板本身"},
 		{[]string{"tasks", "export", "--year", "2024", "--per-dept", perDept}, 0, "已为 2 个部门各生成一个文件"},
 		{[]string{"tasks", "export", "--year", "2024", "--per-dept", perDept}, 1, "已有 2 个同名文件"},
-		{[]string{"tasks", "export", "--year", "2024", "--per-dept", perDept, "--force"}, 0, "司法所：1 项任务"},
+		{[]string{"tasks", "export", "--year", "2024", "--per-dept", perDept, "--replace"}, 0, "司法所：1 项任务"},
 		{[]string{"tasks", "export", "--year", "2024", "--per-dept", perDept, "-o", out}, 1, "不能与 -o"},
 	}
 	for _, st := range steps {
