@@ -6,8 +6,8 @@
 # .xlsx (a 任务分解表): each page's first line, which must be the header.
 # Needs LibreOffice and poppler:
 #   apt-get install -y libreoffice-writer-nogui libreoffice-calc poppler-utils
-# Samples: FAZHI_DOCX_SAMPLE=/tmp/docx go test ./export/docx -run TestSampleReport
-#          FAZHI_XLSX_SAMPLE=/tmp/xlsx go test ./export/tasksheet -run TestSampleExport
+# Samples: go run ./internal/tools/samplereport -o /tmp/docx/sample-report.docx
+#          go run ./internal/tools/sampleexport -o /tmp/xlsx/sample-tasks.xlsx
 # Without the Office fonts (仿宋_GB2312, 方正小标宋简体, 宋体 …) LibreOffice falls
 # back to whatever CJK font is installed; positions stay right, page breaks
 # may move a line or two.

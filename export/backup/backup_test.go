@@ -11,8 +11,8 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"fazhi/data"
-	"fazhi/export/hostile"
 	"fazhi/export/safefile"
+	"fazhi/internal/hostile"
 )
 
 func openStore(t *testing.T) *data.Store {

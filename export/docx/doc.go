@@ -30,8 +30,8 @@
 // internal (wrapped with %w, e.g. fs.ErrPermission); the caller turns them into
 // the Chinese message the user reads.
 //
-// To look at the result: FAZHI_DOCX_SAMPLE=/tmp/docx go test ./export/docx
-// -run TestSampleReport writes a three-page sample report, and
+// To look at the result: go run ./internal/tools/samplereport -o
+// /tmp/docx/sample-report.docx writes a three-page sample report, and
 // scripts/render.sh /tmp/docx/sample-report.docx /tmp/docx renders its
 // pages to PNG with LibreOffice and poppler.
 package docx

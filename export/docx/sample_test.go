@@ -1,14 +1,10 @@
 package docx
 
-import (
-	"os"
-	"path/filepath"
-	"testing"
-)
-
 // sampleReport is a three-page 年度报告 in the shape of the seed reports
 // (沙门镇 2023): title, addressee, opening, the mandated 一、 sections with
 // （一） headings (one of them run in), signature, date and contact line.
+// internal/tools/samplereport writes the same document through reportout,
+// for a look by eye.
 var sampleReport = Document{Blocks: []Block{
 	{Kind: Title, Text: "沙门镇人民政府关于2023年度\n法治政府建设情况的报告"},
 	{Kind: Addressee, Text: "玉环市人民政府："},
@@ -31,20 +27,3 @@ var sampleReport = Document{Blocks: []Block{
 	{Kind: Date, Text: "2024年1月27日"},
 	{Kind: Contact, Text: "（联系人：张三，联系电话：0576-87000000）"},
 }}
-
-// TestSampleReport writes sampleReport to $FAZHI_DOCX_SAMPLE/sample-report.docx
-// for a look by eye; see scripts/render.sh. Skipped without the variable.
-func TestSampleReport(t *testing.T) {
-	dir := os.Getenv("FAZHI_DOCX_SAMPLE")
-	if dir == "" {
-		t.Skip("set FAZHI_DOCX_SAMPLE=<folder> to write sample-report.docx there")
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	path := filepath.Join(dir, "sample-report.docx")
-	if err := WriteFile(path, sampleReport); err != nil {
-		t.Fatal(err)
-	}
-	t.Log("wrote", path)
-}

@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"fazhi/export/hostile"
+	"fazhi/internal/hostile"
 	"fazhi/internal/testfiles"
 
 	"github.com/xuri/excelize/v2"
@@ -285,7 +285,7 @@ func (zeroReader) Read(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// oleFile writes a compound file (export/hostile's writer), enough to stand
+// oleFile writes a compound file (internal/hostile's writer), enough to stand
 // for a WPS .et: mscfb only reads.
 func oleFile(streams ...hostile.Stream) []byte { return hostile.CompoundFile(streams...) }
 

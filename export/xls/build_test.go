@@ -1,6 +1,6 @@
 package xls
 
-// A tiny BIFF8 writer (the compound file around it is export/hostile's), so
+// A tiny BIFF8 writer (the compound file around it is internal/hostile's), so
 // tests can make exactly the records a case needs (mscfb only reads). It
 // writes what Excel writes where it matters to the reader and nothing else:
 // no styles beyond XF number formats, no DIMENSIONS, no mini stream (streams
@@ -13,7 +13,7 @@ import (
 	"math"
 	"unicode/utf16"
 
-	"fazhi/export/hostile"
+	"fazhi/internal/hostile"
 )
 
 // le lays out values little-endian, the way every BIFF field is stored.
@@ -227,7 +227,7 @@ func (b bookSpec) stream() []byte {
 	return g
 }
 
-// stream and cfb are export/hostile's compound-file writer, which the
+// stream and cfb are internal/hostile's compound-file writer, which the
 // corpus of bad files uses too.
 type stream = hostile.Stream
 

@@ -14,7 +14,7 @@ import (
 	"time"
 	"unicode"
 
-	"fazhi/export/hostile"
+	"fazhi/internal/hostile"
 )
 
 // importPaths is every way a file from outside gets into the program on

@@ -1,7 +1,9 @@
 // Package testfiles finds the real documents the tests read: the annual
 // reports and implementation plan of ../shared/seeds and the workbooks of
 // ../shared/fixtures/real, copied into testdata/shared at the repository's
-// root so that a fresh clone (CI) has them. Only tests import it.
+// root so that a fresh clone (CI) has them, and generates the workbooks
+// too large or too plain to keep there (CityReturn, TaskTable). Only tests
+// and the go run tools of internal/tools import it.
 package testfiles
 
 import (
