@@ -15,6 +15,7 @@ import (
 
 	"fazhi/data"
 	"fazhi/export/backup"
+	"fazhi/internal/action"
 )
 
 // backupPanel is the 备份 part of 设置: when the last backup was made, the
@@ -145,12 +146,9 @@ func (p *backupPanel) restore(path string) {
 // restoreThen replaces the data off the UI goroutine; done (for tests)
 // runs once the window shows the restored data.
 func (p *backupPanel) restoreThen(path string, done func()) {
-	var (
-		safety backup.Info
-		info   data.FileInfo
-	)
+	var r action.Restored
 	runBusy(p.u.win, "正在恢复", func() (err error) {
-		safety, info, err = backup.Restore(p.u.store, path)
+		r, err = action.Restore(p.u.store, path)
 		return err
 	}, func(err error) {
 		if err != nil {
@@ -158,7 +156,7 @@ func (p *backupPanel) restoreThen(path string, done func()) {
 			p.refresh()
 			return
 		}
-		p.restored(safety, info)
+		p.restored(r.Safety, r.File)
 		if done != nil {
 			done()
 		}

@@ -10,7 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"fazhi/data"
-	"fazhi/export/backup"
+	"fazhi/internal/action"
 )
 
 // deptView is the 部门 page: the register on the left (filtered by the
@@ -237,12 +237,8 @@ func (v *deptView) confirmMerge(from, into string) {
 	})
 }
 
-// merge backs the data up, then merges; without the backup nothing merges.
 func (v *deptView) merge(from, into string) (data.Department, error) {
-	if _, err := backup.Before(v.u.store, backup.ReasonMerge); err != nil {
-		return data.Department{}, err
-	}
-	return v.u.store.MergeDepartments(from, into)
+	return action.MergeDepartments(v.u.store, from, into)
 }
 
 // apply shows the result of a change to one department and selects it.

@@ -15,9 +15,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"fazhi/data"
-	"fazhi/export/backup"
 	"fazhi/export/plan"
 	"fazhi/export/textin"
+	"fazhi/internal/action"
 )
 
 // planImport is the 导入方案 dialog, and with a workbook for its source the
@@ -174,19 +174,15 @@ func (p *planImport) reparse() {
 	if p.sheet != nil {
 		p.readSheet()
 	} else {
-		p.parsed = plan.Parse(p.text.Text, p.year)
-		p.imp = p.parsed.Import(p.year, p.source)
+		r := action.ParsePlan(p.text.Text, p.year, p.source)
+		p.parsed, p.imp = r.Parsed, r.Import
 	}
-	shown, err := p.u.store.ResolveNames(p.imp)
+	pv, err := action.PreviewPlan(p.u.store, p.imp)
 	if err != nil {
 		showError(err, p.u.win)
 		return
 	}
-	fresh, err := p.u.store.NewDepartments(p.imp)
-	if err != nil {
-		showError(err, p.u.win)
-		return
-	}
+	shown, fresh := pv.Shown, pv.Fresh
 
 	p.rows = p.rows[:0]
 	byChapter := map[string][]data.TaskDraft{}
@@ -211,7 +207,7 @@ func (p *planImport) reparse() {
 		}
 	}
 	p.preview.Refresh()
-	p.showDepartments(fresh)
+	p.showDepartments(pv)
 
 	msg := fmt.Sprintf("共 %d 章、%d 项任务", len(shown.Plan.Chapters), len(shown.Tasks))
 	if p.sheet == nil {
@@ -229,8 +225,11 @@ func (p *planImport) reparse() {
 		msg += "。结尾段落单独保存，不并入最后一项任务"
 	}
 	msg += "。"
-	if w := p.imp.YearWarning(); w != "" {
-		msg = "注意：" + w + "\n" + msg
+	if pv.Warning != "" {
+		msg = "注意：" + pv.Warning + "\n" + msg
+	}
+	if p.sheet == nil && len(shown.Tasks) == 0 && strings.TrimSpace(p.text.Text) != "" {
+		msg = data.Message(action.PlanRead{Parsed: p.parsed, Import: p.imp}.Check())
 	}
 	p.summary.SetText(msg)
 	if len(shown.Tasks) == 0 || (p.sheet != nil && p.sheet.blocked) {
@@ -306,7 +305,8 @@ func (p *planImport) unplaced(line string) bool {
 // showDepartments offers, for each unknown name, to register it or to take
 // it as another spelling of a registered department; probable matches come
 // first, but the default is always to register (never merge on a guess).
-func (p *planImport) showDepartments(fresh []string) {
+func (p *planImport) showDepartments(pv action.PlanPreview) {
+	fresh := pv.Fresh
 	p.depts.Objects = nil
 	old := p.choices
 	p.choices = map[string]*widget.Select{}
@@ -320,10 +320,10 @@ func (p *planImport) showDepartments(fresh []string) {
 	for _, name := range fresh {
 		opts := []string{newDeptChoice}
 		seen := map[string]bool{}
-		sugg, _ := p.u.store.SuggestDepartments(name)
+		sugg := pv.Suggest[name]
 		for _, d := range sugg {
-			opts = append(opts, aliasChoice(d.Name))
-			seen[d.Name] = true
+			opts = append(opts, aliasChoice(d))
+			seen[d] = true
 		}
 		for _, d := range all {
 			if !seen[d.Name] {
@@ -338,7 +338,7 @@ func (p *planImport) showDepartments(fresh []string) {
 		p.choices[name] = sel
 		hint := ""
 		if len(sugg) > 0 {
-			hint = "（可能是“" + sugg[0].Name + "”）"
+			hint = "（可能是“" + sugg[0] + "”）"
 		}
 		p.depts.Add(container.NewBorder(nil, nil, widget.NewLabel("“"+name+"”"+hint), nil, sel))
 	}
@@ -370,11 +370,7 @@ func (p *planImport) doSave(replace bool) {
 			imp.Aliases[name] = strings.TrimSuffix(target, "”的别名")
 		}
 	}
-	if _, err := backup.Before(p.u.store, backup.ReasonImport); err != nil {
-		showError(err, p.u.win)
-		return
-	}
-	res, err := p.u.store.ImportPlan(imp, replace)
+	res, err := action.SavePlan(p.u.store, imp, replace)
 	if err != nil {
 		showError(err, p.u.win)
 		return

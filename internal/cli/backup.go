@@ -6,6 +6,7 @@ import (
 
 	"fazhi/data"
 	"fazhi/export/backup"
+	"fazhi/internal/action"
 )
 
 var backupCommands = []command{
@@ -76,11 +77,11 @@ var backupCommands = []command{
 	{noun: "restore", synopsis: "备份文件", summary: "从备份恢复：先检查文件完好，并先备份当前数据", args: 1,
 		run: func(c *cli, o *opts) error {
 			return c.withStore(func(s *data.Store) error {
-				safety, info, err := backup.Restore(s, o.pos[0])
+				r, err := action.Restore(s, o.pos[0])
 				if err != nil {
 					return err
 				}
-				fmt.Fprintf(c.stdout, "已从 %s 恢复（%d 个部门、%d 项任务）。恢复前的数据已备份到：%s\n", o.pos[0], info.Depts, info.Tasks, safety.Path)
+				fmt.Fprintf(c.stdout, "已从 %s 恢复（%d 个部门、%d 项任务）。恢复前的数据已备份到：%s\n", o.pos[0], r.File.Depts, r.File.Tasks, r.Safety.Path)
 				return nil
 			})
 		}},

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"fazhi/data"
-	"fazhi/export/backup"
+	"fazhi/internal/action"
 )
 
 var deptCommands = []command{
@@ -62,12 +62,7 @@ var deptCommands = []command{
 		}},
 	{noun: "dept", verb: "merge", synopsis: "被并入部门 目标部门", summary: "把一个部门合并到另一个部门，所有引用随之改变", args: 2,
 		run: func(c *cli, o *opts) error {
-			return c.changeDept(func(s *data.Store) (data.Department, error) {
-				if err := beforeChange(s, backup.ReasonMerge); err != nil {
-					return data.Department{}, err
-				}
-				return s.MergeDepartments(o.pos[0], o.pos[1])
-			})
+			return c.changeDept(func(s *data.Store) (data.Department, error) { return action.MergeDepartments(s, o.pos[0], o.pos[1]) })
 		}},
 	{noun: "dept", verb: "delete", synopsis: "名称", summary: "删除未被任何任务引用的部门", args: 1,
 		run: func(c *cli, o *opts) error {

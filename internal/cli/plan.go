@@ -2,13 +2,11 @@ package cli
 
 import (
 	"fmt"
-	"path/filepath"
 	"strings"
 
 	"fazhi/data"
-	"fazhi/export/backup"
 	"fazhi/export/plan"
-	"fazhi/export/textin"
+	"fazhi/internal/action"
 )
 
 // planImport reads a 实施方案 / 工作要点 (.txt in any common encoding, or
@@ -17,52 +15,38 @@ func planImport(c *cli, o *opts) error {
 	if err := c.needYear("year", o.year); err != nil {
 		return err
 	}
-	text, err := textin.ReadFile(o.pos[0])
+	r, err := action.ReadPlan(o.pos[0], o.year)
 	if err != nil {
 		return err
 	}
-	parsed := plan.Parse(text, o.year)
-	imp := parsed.Import(o.year, filepath.Base(o.pos[0]))
-	if len(imp.Tasks) == 0 {
-		return usage("“%s”中没有找到编号的任务（如“1.”“（一）”“一是”）。请确认选对了文件；如果方案没有编号，请先在 Word 或 WPS 中给任务编上号再导入。", filepath.Base(o.pos[0]))
-	}
 	return c.withStore(func(s *data.Store) error {
-		return c.storeImport(s, imp, o.dryRun, o.replace, o.asJSON, func(shown data.PlanImport) { c.printPlanPreview(shown, parsed) })
+		return c.storeImport(s, r.Import, o.dryRun, o.replace, o.asJSON, func(shown data.PlanImport) { c.printPlanPreview(shown, r.Parsed) })
 	})
 }
 
 // storeImport is the end every import shares (a plan's text, a 任务分解表
 // workbook): show the preview with names resolved through the register (as
 // JSON or through preview), name the departments it would register, and,
-// unless dry, store it in one transaction.
+// unless dry, store it.
 func (c *cli) storeImport(s *data.Store, imp data.PlanImport, dry, replace, asJSON bool, preview func(data.PlanImport)) error {
-	year := imp.Plan.Year
-	shown, err := s.ResolveNames(imp)
-	if err != nil {
-		return err
-	}
-	fresh, err := s.NewDepartments(imp)
+	p, err := action.PreviewPlan(s, imp)
 	if err != nil {
 		return err
 	}
 	if asJSON {
-		if err := c.printJSON(planJSON(shown.Plan, shown.Tasks, nil)); err != nil {
+		if err := c.printJSON(planJSON(p.Shown.Plan, p.Shown.Tasks, nil)); err != nil {
 			return err
 		}
 	} else {
-		preview(shown)
+		preview(p.Shown)
 	}
-	if w := imp.YearWarning(); w != "" {
-		fmt.Fprintln(c.stderr, "注意："+w)
+	if p.Warning != "" {
+		fmt.Fprintln(c.stderr, "注意："+p.Warning)
 	}
-	if len(fresh) > 0 {
-		fmt.Fprintf(c.stderr, "部门登记中没有的名称（导入时将新登记）：%s\n", strings.Join(fresh, "、"))
-		for _, n := range fresh {
-			if sugg, err := s.SuggestDepartments(n); err == nil && len(sugg) > 0 {
-				var names []string
-				for _, d := range sugg {
-					names = append(names, d.Name)
-				}
+	if len(p.Fresh) > 0 {
+		fmt.Fprintf(c.stderr, "部门登记中没有的名称（导入时将新登记）：%s\n", strings.Join(p.Fresh, "、"))
+		for _, n := range p.Fresh {
+			if names := p.Suggest[n]; len(names) > 0 {
 				fmt.Fprintf(c.stderr, "  “%s”可能就是：%s（如是，请先用 fazhi dept alias %s %s 登记为别名）\n", n, strings.Join(names, "、"), names[0], n)
 			}
 		}
@@ -70,14 +54,11 @@ func (c *cli) storeImport(s *data.Store, imp data.PlanImport, dry, replace, asJS
 	if dry {
 		return nil
 	}
-	if err := beforeChange(s, backup.ReasonImport); err != nil {
-		return err
-	}
-	res, err := s.ImportPlan(imp, replace)
+	res, err := action.SavePlan(s, imp, replace)
 	if err != nil {
 		return err
 	}
-	msg := fmt.Sprintf("已导入%d年任务分解表：%d 项任务", year, res.Tasks)
+	msg := fmt.Sprintf("已导入%d年任务分解表：%d 项任务", imp.Plan.Year, res.Tasks)
 	if res.Replaced > 0 {
 		msg += fmt.Sprintf("（替换了原有的 %d 项）", res.Replaced)
 	}

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"fazhi/data"
-	"fazhi/export/backup"
+	"fazhi/internal/action"
 )
 
 // The JSON shape of a plan, shared by `plan import --json` and
@@ -304,10 +304,7 @@ var planCommands = []command{
 				return err
 			}
 			return c.withStore(func(s *data.Store) error {
-				if err := beforeChange(s, backup.ReasonCarry); err != nil {
-					return err
-				}
-				res, err := s.CarryPlan(o.from, o.to)
+				res, err := action.CarryPlan(s, o.from, o.to)
 				if err == nil {
 					fmt.Fprintf(c.stdout, "已把%d年的 %d 项任务结转到%d年（不含进展；默认时限顺延一年，任务中写明的时限请逐项核对）。\n", o.from, res.Tasks, o.to)
 				}

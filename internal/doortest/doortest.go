@@ -6,6 +6,7 @@
 package doortest
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"path/filepath"
@@ -16,6 +17,7 @@ import (
 	"fazhi/data"
 	"fazhi/export/backup"
 	"fazhi/internal/action"
+	"fazhi/internal/cli"
 )
 
 // Open opens (creating) the data file at path as both doors do and closes
@@ -89,7 +91,7 @@ func scrub(js string) string {
 	var lines []string
 	for _, l := range strings.Split(js, "\n") {
 		k := strings.TrimSpace(l)
-		for _, f := range []string{`"by":`, `"at":`, `"status_at":`, `"status_by":`, `"updated":`, `"created":`, `"saved":`} {
+		for _, f := range []string{`"by":`, `"at":`, `"status_at":`, `"status_by":`, `"updated":`, `"created":`, `"saved":`, `"imported":`} {
 			if strings.HasPrefix(k, f) {
 				l = strings.SplitN(l, ":", 2)[0] + ": \"…\""
 				if strings.HasSuffix(k, ",") {
@@ -128,4 +130,20 @@ func Same(t testing.TB, window, cli *data.Store, years ...int) {
 	if w, c := Backups(t, window), Backups(t, cli); strings.Join(w, ",") != strings.Join(c, ",") {
 		t.Errorf("backups differ: window %v, command line %v", w, c)
 	}
+}
+
+// CLI runs the command line on s's data file, as a clerk would in a
+// terminal while nothing else holds the file: the store lets go of the file
+// for the run (ReplaceFile closes and reopens it), so s shows the result.
+func CLI(t testing.TB, s *data.Store, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	err := s.ReplaceFile(func(path string) error {
+		code = cli.Run(append([]string{"--db", path}, args...), &out, &errb, nil)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out.String(), errb.String(), code
 }
