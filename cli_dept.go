@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"fazhi/data"
-	"fazhi/export/backup"
 )
 
 func cmdDept(c *cli, args []string) error {
@@ -86,12 +85,7 @@ func cmdDept(c *cli, args []string) error {
 		if err != nil {
 			return err
 		}
-		return c.changeDept(func(s *data.Store) (data.Department, error) {
-			if err := beforeChange(s, backup.ReasonMerge); err != nil {
-				return data.Department{}, err
-			}
-			return s.MergeDepartments(pos[0], pos[1])
-		})
+		return c.changeDept(func(s *data.Store) (data.Department, error) { return s.MergeDepartments(pos[0], pos[1]) })
 	case "delete":
 		pos, err := parseArgs(fs, args, 1, "dept delete 名称")
 		if err != nil {

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"fazhi/data"
-	"fazhi/export/backup"
 	"fazhi/export/plan"
 	"fazhi/export/textin"
 )
@@ -79,9 +78,6 @@ func (c *cli) storeImport(s *data.Store, imp data.PlanImport, dry, replace, asJS
 	}
 	if dry {
 		return nil
-	}
-	if err := beforeChange(s, backup.ReasonImport); err != nil {
-		return err
 	}
 	res, err := s.ImportPlan(imp, replace)
 	if err != nil {

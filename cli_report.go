@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"fazhi/data"
-	"fazhi/export/backup"
 	"fazhi/export/reportin"
 	"fazhi/export/reportout"
 )
@@ -303,10 +302,7 @@ func (c *cli) reportImport(fs *flag.FlagSet, year *int, args []string) error {
 		return nil
 	}
 	return c.withStore(func(s *data.Store) error {
-		if err := beforeChange(s, backup.ReasonImport); err != nil {
-			return err
-		}
-		if _, err := s.CreateReport(r, *replace); err != nil {
+		if _, err := s.ImportReport(r, *replace); err != nil {
 			return err
 		}
 		var parts []string

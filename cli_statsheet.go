@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"fazhi/data"
-	"fazhi/export/backup"
 	"fazhi/export/statsheet"
 )
 
@@ -242,10 +241,7 @@ func cmdStatsImport(c *cli, args []string) error {
 			return nil
 		}
 		if len(changes) > 0 {
-			if err := beforeChange(s, backup.ReasonImport); err != nil {
-				return err
-			}
-			if _, err := s.SetValues(*year, 0, entries); err != nil {
+			if _, err := s.ImportValues(*year, entries); err != nil {
 				return err
 			}
 		}

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"fazhi/data"
-	"fazhi/export/backup"
 )
 
 // The JSON shape of a plan, shared by `plan import --json` and
@@ -333,9 +332,6 @@ func cmdPlan(c *cli, args []string) error {
 			return err
 		}
 		return c.withStore(func(s *data.Store) error {
-			if err := beforeChange(s, backup.ReasonCarry); err != nil {
-				return err
-			}
 			res, err := s.CarryPlan(*from, *to)
 			if err == nil {
 				fmt.Fprintf(c.stdout, "已把%d年的 %d 项任务结转到%d年（不含进展；默认时限顺延一年，任务中写明的时限请逐项核对）。\n", *from, res.Tasks, *to)

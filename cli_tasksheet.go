@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"fazhi/data"
-	"fazhi/export/backup"
 	"fazhi/export/plan"
 	"fazhi/export/tasksheet"
 )
@@ -228,9 +227,6 @@ func (c *cli) tasksMerge(fs *flag.FlagSet, args []string) error {
 		}
 		var applied *jsonApplied
 		if *apply && len(m.Changes) > conflicts-keptConflicts {
-			if err := beforeChange(s, backup.ReasonMerge); err != nil {
-				return err
-			}
 			res, err := s.ApplyCollected(m.Accepted(accept))
 			if err != nil {
 				return err

@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"fazhi/data"
-	"fazhi/export/backup"
 )
 
 // deptView is the 部门 page: the register on the left (filtered by the
@@ -237,11 +236,9 @@ func (v *deptView) confirmMerge(from, into string) {
 	})
 }
 
-// merge backs the data up, then merges; without the backup nothing merges.
+// merge merges; the store backs the data up first (without the backup
+// nothing merges).
 func (v *deptView) merge(from, into string) (data.Department, error) {
-	if _, err := backup.Before(v.u.store, backup.ReasonMerge); err != nil {
-		return data.Department{}, err
-	}
 	return v.u.store.MergeDepartments(from, into)
 }
 

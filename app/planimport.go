@@ -15,7 +15,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"fazhi/data"
-	"fazhi/export/backup"
 	"fazhi/export/plan"
 	"fazhi/export/textin"
 )
@@ -369,10 +368,6 @@ func (p *planImport) doSave(replace bool) {
 		if target, ok := strings.CutPrefix(sel.Selected, "是“"); ok {
 			imp.Aliases[name] = strings.TrimSuffix(target, "”的别名")
 		}
-	}
-	if _, err := backup.Before(p.u.store, backup.ReasonImport); err != nil {
-		showError(err, p.u.win)
-		return
 	}
 	res, err := p.u.store.ImportPlan(imp, replace)
 	if err != nil {

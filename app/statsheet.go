@@ -16,7 +16,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"fazhi/data"
-	"fazhi/export/backup"
 	"fazhi/export/safefile"
 	"fazhi/export/statsheet"
 )
@@ -355,14 +354,11 @@ func (v *statsView) previewImport(wb *statsheet.Workbook, p statsheet.Proposal, 
 	return d
 }
 
-// storeImport keeps an accepted return: a backup first, then the values in
-// one transaction, then the mapping for next year.
+// storeImport keeps an accepted return: the values in one transaction
+// (the store backs up first), then the mapping for next year.
 func (v *statsView) storeImport(year int, entries []data.Entry, p statsheet.Proposal) {
 	err := func() error {
-		if _, err := backup.Before(v.u.store, backup.ReasonImport); err != nil {
-			return err
-		}
-		if _, err := v.u.store.SetValues(year, 0, entries); err != nil {
+		if _, err := v.u.store.ImportValues(year, entries); err != nil {
 			return err
 		}
 		return p.Keep(v.u.store)
