@@ -125,7 +125,7 @@ func (s *Store) ImportPlan(imp PlanImport, replace bool) (ImportResult, error) {
 			return err
 		}
 		for _, t := range old {
-			if err := taskBucket(tx).Delete(u64(t.ID)); err != nil {
+			if err := deleteTask(tx, t); err != nil {
 				return err
 			}
 		}
