@@ -300,8 +300,18 @@ func cmdStatsSum(c *cli, args []string) error {
 		if err != nil {
 			return err
 		}
+		units := data.SplitNames(*expect)
+		if !flagGiven(fs, "expect") {
+			// The list the window saved in the data file.
+			if units, err = s.ExpectedUnits(); err != nil {
+				return err
+			}
+			if len(units) > 0 {
+				log("应报送的单位（数据文件中保存的名单，可用 --expect 另行指定）：%s\n", strings.Join(units, "、"))
+			}
+		}
 		ctx := context.Background()
-		sum, err := statsheet.Sum(ctx, files, p.TemplateMap, cat, data.SplitNames(*expect))
+		sum, err := statsheet.Sum(ctx, files, p.TemplateMap, cat, units)
 		if err != nil {
 			return err
 		}
@@ -336,4 +346,12 @@ func cmdStatsSum(c *cli, args []string) error {
 		}
 		return nil
 	})
+}
+
+// flagGiven says whether the flag was on the command line at all, so that
+// an explicit empty value (--expect "") differs from leaving it out.
+func flagGiven(fs *flag.FlagSet, name string) bool {
+	given := false
+	fs.Visit(func(f *flag.Flag) { given = given || f.Name == name })
+	return given
 }

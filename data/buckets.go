@@ -10,6 +10,8 @@ package data
 //	    "lastexport"     → JSON ExportNote: what went out last, where, when
 //	profile/
 //	    "profile"        → JSON Profile
+//	    "expectunits"    → JSON []string: the units that owe a return for
+//	                       the 汇总 (absent: none given)
 //	depts/
 //	    id (uint64 BE)   → JSON Department (canonical name and aliases)
 //	deptnames/           index, derived from depts/, rebuilt by migration 1
@@ -60,10 +62,11 @@ var (
 	bucketValues      = []byte("values")
 	bucketStatMaps    = []byte("statmaps")
 
-	keySchema     = []byte("schema")
-	keyProfile    = []byte("profile")
-	keyBackupKeep = []byte("backupkeep")
-	keyLastExport = []byte("lastexport")
+	keySchema        = []byte("schema")
+	keyProfile       = []byte("profile")
+	keyExpectedUnits = []byte("expectunits")
+	keyBackupKeep    = []byte("backupkeep")
+	keyLastExport    = []byte("lastexport")
 )
 
 // allBuckets are created when a file is opened, so that every later
