@@ -237,6 +237,8 @@ func (v *deptView) confirmMerge(from, into string) {
 	})
 }
 
+// merge merges; the store backs the data up first (without the backup
+// nothing merges).
 func (v *deptView) merge(from, into string) (data.Department, error) {
 	return action.MergeDepartments(v.u.store, from, into)
 }

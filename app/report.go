@@ -484,7 +484,7 @@ func (v *reportView) previewImport(res reportin.Result) {
 	msg := widget.NewLabel(strings.Join(lines, "\n"))
 	msg.Wrapping = fyne.TextWrapWord
 	newConfirmDialog("导入往年报告", msg, v.u.win, func() {
-		if _, err := v.u.store.CreateReport(r, v.has); err != nil {
+		if _, err := v.u.store.ImportReport(r, v.has); err != nil {
 			showError(err, v.u.win)
 			return
 		}

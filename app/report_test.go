@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"fazhi/data"
+	"fazhi/export/backup"
 	"fazhi/export/reportin"
 )
 
@@ -118,6 +119,11 @@ func TestReportImportPreviewAndTail(t *testing.T) {
 	r, ok, _ := s.Report(2020)
 	if !ok || len(r.Sections) != 2 || r.Sections[1].Key != data.SectionShortcomings || r.Date.String() != "2021-01-27" {
 		t.Fatalf("imported %+v", r)
+	}
+	// The window backs up before a report import, as the command line does:
+	// the store takes the step itself.
+	if list, _ := backup.List(s); len(list) != 1 || list[0].Reason != backup.ReasonImport {
+		t.Errorf("backups after the window's report import: %+v", list)
 	}
 	// The tail: a date that cannot be read is not stored, the rest is.
 	v.outline.Select(len(v.items) - 1)

@@ -16,7 +16,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"fazhi/data"
-	"fazhi/export/backup"
 	"fazhi/export/safefile"
 	"fazhi/export/statsheet"
 )
@@ -30,8 +29,30 @@ import (
 // howTitles say, in the mapping dialog, how a row was matched.
 var howTitles = map[string]string{statsheet.HowExact: "名称一致", statsheet.HowAlias: "别名", statsheet.HowSimilar: "相似，请核对", statsheet.HowManual: "手工指定"}
 
-// prefSumExpect remembers which units owe a return for the 汇总.
+// prefSumExpect is where earlier versions kept the units that owe a return
+// for the 汇总; the list now lives in the data file (moveExpectedUnits).
 const prefSumExpect = "sumExpect"
+
+// moveExpectedUnits moves the list of units that owe a return from this
+// PC's preferences into the data file, once: a list the file has already
+// wins. The preference is cleared only when the file holds the list.
+func moveExpectedUnits(prefs fyne.Preferences, s *data.Store) error {
+	old := prefs.String(prefSumExpect)
+	if old == "" {
+		return nil
+	}
+	have, err := s.ExpectedUnits()
+	if err != nil {
+		return err
+	}
+	if len(have) == 0 {
+		if err := s.SetExpectedUnits(data.SplitNames(old)); err != nil {
+			return err
+		}
+	}
+	prefs.RemoveValue(prefSumExpect)
+	return nil
+}
 
 // noIndicator is the mapping choice that leaves a row unfilled.
 const noIndicator = "（不填）"
@@ -355,14 +376,11 @@ func (v *statsView) previewImport(wb *statsheet.Workbook, p statsheet.Proposal, 
 	return d
 }
 
-// storeImport keeps an accepted return: a backup first, then the values in
-// one transaction, then the mapping for next year.
+// storeImport keeps an accepted return: the values in one transaction
+// (the store backs up first), then the mapping for next year.
 func (v *statsView) storeImport(year int, entries []data.Entry, p statsheet.Proposal) {
 	err := func() error {
-		if _, err := backup.Before(v.u.store, backup.ReasonImport); err != nil {
-			return err
-		}
-		if _, err := v.u.store.SetValues(year, 0, entries); err != nil {
+		if _, err := v.u.store.ImportValues(year, entries); err != nil {
 			return err
 		}
 		return p.Keep(v.u.store)
@@ -401,10 +419,16 @@ func (v *statsView) sumFolder() {
 		v.readTemplate(tpl, func(wb *statsheet.Workbook, p statsheet.Proposal, cat []data.Indicator) {
 			v.editMapping("核对报表栏目（各单位报表格式相同）", "下一步", wb, p, cat, func(p statsheet.Proposal) {
 				// Which units owe a return, so the summary can name the missing
-				// ones; remembered for next time.
-				prefs := v.u.app.Preferences()
-				askText("应报送的单位", "单位名称，用顿号分隔（可不填）", prefs.String(prefSumExpect), v.u.win, func(expect string) {
-					prefs.SetString(prefSumExpect, expect)
+				// ones; kept in the data file for next time (and for the
+				// command line).
+				units, err := v.u.store.ExpectedUnits()
+				if err != nil {
+					showError(err, v.u.win)
+				}
+				askText("应报送的单位", "单位名称，用顿号分隔（可不填）", strings.Join(units, "、"), v.u.win, func(expect string) {
+					if err := v.u.store.SetExpectedUnits(data.SplitNames(expect)); err != nil {
+						showError(err, v.u.win)
+					}
 					out := filepath.Join(filepath.Dir(dir), filepath.Base(dir)+"-汇总.xlsx")
 					v.sumTo(files, tpl, p, cat, data.SplitNames(expect), out, false, nil)
 				})

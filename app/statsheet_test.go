@@ -2,11 +2,14 @@ package app
 
 import (
 	"path/filepath"
+	"slices"
 	"testing"
 
+	"fyne.io/fyne/v2/test"
 	"github.com/xuri/excelize/v2"
 
 	"fazhi/data"
+	"fazhi/export/backup"
 	"fazhi/export/statsheet"
 	"fazhi/internal/testfiles"
 )
@@ -185,5 +188,39 @@ func TestManageIndicators(t *testing.T) {
 	m.toggleRetired()
 	if _, ok := v.entries["F01"]; !ok {
 		t.Error("a reinstated indicator is not back on the form")
+	}
+}
+
+// TestExpectedUnitsMoveFromPreferences: a PC that kept the 汇总's expected
+// units in its preferences has them moved into the data file when the
+// window opens, once, and the preference cleared; a list the file already
+// holds wins.
+func TestExpectedUnitsMoveFromPreferences(t *testing.T) {
+	a := test.NewApp()
+	t.Cleanup(a.Quit)
+	a.Preferences().SetString(prefSumExpect, "黄江镇、企石镇")
+	s, err := backup.OpenStore(filepath.Join(t.TempDir(), "fazhi.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	New(a, s)
+	if got, _ := s.ExpectedUnits(); !slices.Equal(got, []string{"黄江镇", "企石镇"}) {
+		t.Errorf("data file holds %q after the window opened", got)
+	}
+	if p := a.Preferences().String(prefSumExpect); p != "" {
+		t.Errorf("preference left behind: %q", p)
+	}
+
+	// Another PC's old preference does not overwrite the file's list.
+	a.Preferences().SetString(prefSumExpect, "樟木头镇")
+	if err := moveExpectedUnits(a.Preferences(), s); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.ExpectedUnits(); !slices.Equal(got, []string{"黄江镇", "企石镇"}) {
+		t.Errorf("an old preference replaced the file's list: %q", got)
+	}
+	if p := a.Preferences().String(prefSumExpect); p != "" {
+		t.Errorf("preference left behind: %q", p)
 	}
 }

@@ -16,7 +16,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"fazhi/data"
-	"fazhi/export/backup"
 	"fazhi/export/safefile"
 	"fazhi/export/tasksheet"
 )
@@ -278,7 +277,8 @@ func (p *collectPreview) refreshSave() {
 	}
 }
 
-// apply stores the ticked changes in one transaction, after a backup.
+// apply stores the ticked changes in one transaction (the store backs up
+// first).
 func (p *collectPreview) apply() {
 	ticked := func(i int, _ tasksheet.Change) bool { return p.accept[i] }
 	if i, j, clash := p.m.Clash(ticked); clash {
@@ -288,10 +288,6 @@ func (p *collectPreview) apply() {
 		return
 	}
 	changes := p.m.Accepted(ticked)
-	if _, err := backup.Before(p.v.u.store, backup.ReasonMerge); err != nil {
-		showError(err, p.v.u.win)
-		return
-	}
 	res, err := p.v.u.store.ApplyCollected(changes)
 	if err != nil {
 		showError(err, p.v.u.win)

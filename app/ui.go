@@ -119,6 +119,9 @@ func New(a fyne.App, s *data.Store) *UI {
 		u.remember()
 	})
 	u.addShortcuts()
+	if err := moveExpectedUnits(a.Preferences(), s); err != nil {
+		fyne.LogError("move the 汇总's expected units into the data file", err)
+	}
 	u.refreshUnit()
 	u.nav.Select(0)
 	return u

@@ -9,15 +9,16 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"fazhi/data"
+	"fazhi/export/backup"
 )
 
-// newTestUI builds the real window on a real data file, driven by Fyne's
-// test app.
+// newTestUI builds the real window on a real data file, opened as the
+// program opens it (backups before every change), driven by Fyne's test app.
 func newTestUI(t *testing.T) (*UI, *data.Store) {
 	t.Helper()
 	a := test.NewApp()
 	t.Cleanup(a.Quit)
-	s, err := data.Open(filepath.Join(t.TempDir(), "fazhi.db"))
+	s, err := backup.OpenStore(filepath.Join(t.TempDir(), "fazhi.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

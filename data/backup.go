@@ -104,45 +104,67 @@ func CheckFile(path string) (FileInfo, error) {
 	return info, err
 }
 
-// ReplaceFile puts another file in place of the open data file: it waits
-// for running transactions, closes the file, lets replace (which gets the
-// data file's path) put the new file there, and opens and migrates the
-// result. Every holder of this *Store keeps working on the new data, so the
-// window needs no restart. If replace fails, the old file is opened again.
-// The lock is released while replace runs (Windows cannot replace an open
-// file); a second copy starting in that instant is the one risk, and
-// reopening then fails with the usual "in use" message.
-func (s *Store) ReplaceFile(replace func(path string) error) error {
+// ReplaceFile puts another file in place of the open data file: it takes
+// the step before a change (ChangeRestore: the automatic backup, so a wrong
+// choice can be undone) and returns where that put its copy, then waits for
+// running transactions, closes the file, lets replace (which gets the data
+// file's path) put the new file there, and opens and migrates the result.
+// Every holder of this *Store keeps working on the new data, so the window
+// needs no restart. A store without a step before a change (SetBeforeChange)
+// refuses. If the step fails nothing is replaced; if replace fails,
+// the old file is opened again. The lock is released while replace runs
+// (Windows cannot replace an open file); a second copy starting in that
+// instant is the one risk, and reopening then fails with the usual "in use"
+// message.
+func (s *Store) ReplaceFile(replace func(path string) error) (backup string, err error) {
+	// The step runs in a read transaction of its own, before the swap
+	// takes the store away from every other transaction.
+	if err := s.view(func(tx *bolt.Tx) error {
+		if s.beforeChange == nil {
+			// Of every change this one cannot be undone without the
+			// backup, so it is never made unguarded.
+			return errors.New("replace the data file: no step before a change is wired (open the store with backup.OpenStore)")
+		}
+		backup, err = s.beforeChange(Change{Reason: ChangeRestore, path: s.path, tx: tx})
+		return err
+	}); err != nil {
+		return "", err
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err := s.db.Close(); err != nil {
-		return fmt.Errorf("close before replace: %w", err)
+		return backup, fmt.Errorf("close before replace: %w", err)
 	}
 	rerr := replace(s.path)
 	db, err := openBolt(s.path)
 	if err != nil {
 		// Nothing is open now: later calls fail with bbolt's "database not
 		// open" instead of touching a stale handle.
-		return errors.Join(rerr, err)
+		return backup, errors.Join(rerr, err)
 	}
 	s.db = db
 	if rerr != nil {
-		return rerr
+		return backup, rerr
 	}
 	// s.mu is held, so migrate through a second handle on the same db.
-	return (&Store{db: db, path: s.path}).migrate()
+	return backup, (&Store{db: db, path: s.path}).migrate()
 }
 
 // BackupKeep is how many automatic backups to keep.
 func (s *Store) BackupKeep() (int, error) {
-	n := DefaultBackupKeep
+	var n int
 	err := s.view(func(tx *bolt.Tx) error {
-		if v := fromU64(tx.Bucket(bucketMeta).Get(keyBackupKeep)); v > 0 {
-			n = int(v)
-		}
+		n = backupKeepIn(tx)
 		return nil
 	})
 	return n, err
+}
+
+func backupKeepIn(tx *bolt.Tx) int {
+	if v := fromU64(tx.Bucket(bucketMeta).Get(keyBackupKeep)); v > 0 {
+		return int(v)
+	}
+	return DefaultBackupKeep
 }
 
 // SetBackupKeep stores how many automatic backups to keep (1 to

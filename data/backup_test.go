@@ -60,6 +60,7 @@ func TestCheckFileWhileInUse(t *testing.T) {
 
 func TestReplaceFile(t *testing.T) {
 	s := openTemp(t)
+	s.SetBeforeChange(func(Change) (string, error) { return "", nil })
 	s.AddDepartment("法制办")
 	var buf bytes.Buffer
 	s.WriteTo(&buf)
@@ -67,13 +68,13 @@ func TestReplaceFile(t *testing.T) {
 
 	// A failing replacement leaves the old file open and whole.
 	boom := errors.New("boom")
-	if err := s.ReplaceFile(func(string) error { return boom }); !errors.Is(err, boom) {
+	if _, err := s.ReplaceFile(func(string) error { return boom }); !errors.Is(err, boom) {
 		t.Fatalf("ReplaceFile = %v; want boom", err)
 	}
 	if ds, _ := s.Departments(); len(ds) != 2 {
 		t.Fatalf("after a failed replace: %d departments; want 2", len(ds))
 	}
-	if err := s.ReplaceFile(func(path string) error { return os.WriteFile(path, buf.Bytes(), 0o600) }); err != nil {
+	if _, err := s.ReplaceFile(func(path string) error { return os.WriteFile(path, buf.Bytes(), 0o600) }); err != nil {
 		t.Fatal(err)
 	}
 	ds, err := s.Departments()

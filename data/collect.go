@@ -32,14 +32,20 @@ type CollectResult struct {
 // ApplyCollected stores the accepted changes of a merge in one
 // transaction: each progress entry with its department and the file's date
 // (moving a task not started to 推进中, as AddProgress does), statuses and
-// texts. Any failure leaves every task as it was.
+// texts. Any failure leaves every task as it was. Nothing to apply makes
+// no backup and writes nothing.
 func (s *Store) ApplyCollected(changes []CollectedChange) (CollectResult, error) {
 	var res CollectResult
-	err := s.update(func(tx *bolt.Tx) error {
+	tasks := map[uint64]*Task{}
+	var order []uint64
+	// Every change is worked out and checked before anything is written,
+	// so a refused merge makes no backup.
+	check := func(tx *bolt.Tx) error {
+		if len(changes) == 0 {
+			return errNoChange
+		}
 		r := deptsIn(tx)
 		now := time.Now()
-		tasks := map[uint64]*Task{}
-		var order []uint64
 		for _, c := range changes {
 			t, ok := tasks[c.TaskID]
 			if !ok {
@@ -91,11 +97,15 @@ func (s *Store) ApplyCollected(changes []CollectedChange) (CollectResult, error)
 			}
 		}
 		for _, id := range order {
-			t := tasks[id]
-			if err := checkTask(tx, t); err != nil {
+			if err := checkTask(tx, tasks[id]); err != nil {
 				return err
 			}
-			if err := putTask(tx, t); err != nil {
+		}
+		return nil
+	}
+	err := s.change(ChangeMerge, check, func(tx *bolt.Tx) error {
+		for _, id := range order {
+			if err := putTask(tx, tasks[id]); err != nil {
 				return err
 			}
 		}

@@ -153,7 +153,14 @@ func TestCrashRounds(t *testing.T) {
 	}
 	path := t.TempDir() + "/fazhi.db"
 	m := &crashModel{titles: map[uint64]string{}, progress: map[uint64]map[string]bool{}, status: map[uint64]Status{}, values: map[string]string{}}
-	rng := rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 1))
+	// The kill points come from this seed; FAZHI_CRASH_SEED=<seed> replays
+	// a failed run's rounds.
+	seed := uint64(time.Now().UnixNano())
+	if v, err := strconv.ParseUint(os.Getenv("FAZHI_CRASH_SEED"), 10, 64); err == nil {
+		seed = v
+	}
+	t.Logf("seed %d (replay with FAZHI_CRASH_SEED=%d)", seed, seed)
+	rng := rand.New(rand.NewPCG(seed, 1))
 	start := time.Now()
 	var committed, killedMidChange int
 	for r := range rounds {
@@ -168,7 +175,7 @@ func TestCrashRounds(t *testing.T) {
 		}
 		verifyCrashFile(t, path, m, r)
 		if t.Failed() {
-			t.Fatalf("round %d of %d failed (kill after %d changes + %v)", r+1, rounds, k, delay)
+			t.Fatalf("round %d of %d failed (kill after %d changes + %v; FAZHI_CRASH_SEED=%d)", r+1, rounds, k, delay, seed)
 		}
 	}
 	t.Logf("%d rounds survived in %v: %d changes reported committed, all present; %d kills landed between try and ok",

@@ -241,11 +241,10 @@ func (s *Store) RenameDepartment(old, newName string) (Department, error) {
 // into's aliases and every task that named from names into instead, all in
 // one transaction. It is only ever done on the user's word.
 func (s *Store) MergeDepartments(from, into string) (Department, error) {
-	var d Department
-	err := s.update(func(tx *bolt.Tx) error {
+	var src, d Department
+	check := func(tx *bolt.Tx) (err error) {
 		r := deptsIn(tx)
-		src, err := r.resolve(from)
-		if err != nil {
+		if src, err = r.resolve(from); err != nil {
 			return err
 		}
 		if d, err = r.resolve(into); err != nil {
@@ -254,6 +253,10 @@ func (s *Store) MergeDepartments(from, into string) (Department, error) {
 		if src.ID == d.ID {
 			return errMergeSelf(d.Name)
 		}
+		return nil
+	}
+	err := s.change(ChangeMerge, check, func(tx *bolt.Tx) error {
+		r := deptsIn(tx)
 		for _, n := range src.names() {
 			if err := r.index.Put([]byte(n), u64(d.ID)); err != nil {
 				return err

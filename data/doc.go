@@ -10,4 +10,11 @@
 // change a user makes is one bbolt transaction; values are JSON; keys sort
 // (big-endian ids). Errors meant for the user are built in errors.go, in
 // Chinese, and say what to do.
+//
+// A change that replaces or merges data (plan import and carry-over, report
+// import and replacement, statistics return import, collecting returned
+// tables, department merge, restore) is validated, then preceded by the
+// step the program wired with SetBeforeChange (export/backup's automatic
+// backup), then committed, all in one transaction (change.go); a failed
+// step leaves the data as it was. Routine edits take no such step.
 package data

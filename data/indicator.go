@@ -285,22 +285,51 @@ func (s *Store) SetValues(year, quarter int, entries []Entry) ([]Cleaned, error)
 	if err != nil {
 		return nil, err
 	}
-	now := time.Now()
-	return cleaned, s.update(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketValues)
+	return cleaned, s.update(func(tx *bolt.Tx) error { return putValues(tx, year, quarter, cleaned) })
+}
+
+// ImportValues stores a year's figures read from a returned 统计报表, as
+// SetValues does, after the step before a change (ChangeImport). A return
+// that changes no figure makes no backup and writes nothing.
+func (s *Store) ImportValues(year int, entries []Entry) ([]Cleaned, error) {
+	if year < 1900 || year > 9999 {
+		return nil, userErr(ErrInvalid, "年度无效。")
+	}
+	cleaned, err := s.CleanEntries(entries)
+	if err != nil {
+		return nil, err
+	}
+	check := func(tx *bolt.Tx) error {
+		cur, err := yearValues(tx, year)
+		if err != nil {
+			return err
+		}
 		for _, c := range cleaned {
-			k := valueKey(year, quarter, c.Indicator.Code)
-			var v Value
-			if _, err := getJSON(b, k, &v); err != nil {
-				return err
-			}
-			v.Value, v.Text, v.At = c.Value, c.Text, now
-			if err := putJSON(b, k, v); err != nil {
-				return err
+			if old, had := cur[c.Indicator.Code]; !had || old.Value != c.Value || old.Text != c.Text {
+				return nil
 			}
 		}
-		return nil
-	})
+		return errNoChange
+	}
+	return cleaned, s.change(ChangeImport, check, func(tx *bolt.Tx) error { return putValues(tx, year, 0, cleaned) })
+}
+
+// putValues writes cleaned figures, keeping each one's explanation.
+func putValues(tx *bolt.Tx, year, quarter int, cleaned []Cleaned) error {
+	now := time.Now()
+	b := tx.Bucket(bucketValues)
+	for _, c := range cleaned {
+		k := valueKey(year, quarter, c.Indicator.Code)
+		var v Value
+		if _, err := getJSON(b, k, &v); err != nil {
+			return err
+		}
+		v.Value, v.Text, v.At = c.Value, c.Text, now
+		if err := putJSON(b, k, v); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // ClearValue removes a year's figure (the clerk emptied the field).

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"encoding/json"
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
@@ -26,6 +27,11 @@ var migrations = []migration{
 	// A catalogue already there (a version 1 file that seeded it on first
 	// use) is kept as the clerk left it.
 	{version: 2, migrate: seedCatalogue},
+	// Version 3 keys tasks by year, then id, so a year's tasks are one
+	// cursor range instead of a walk that decodes every year's; the
+	// taskyears/ index finds a task by id alone. Records move byte for
+	// byte, and the bucket (with its id sequence) stays.
+	{version: 3, migrate: keyTasksByYear},
 }
 
 // SchemaLatest is the version this program writes.
@@ -136,6 +142,46 @@ func seedCatalogue(tx *bolt.Tx) error {
 	for i, ind := range DefaultCatalogue() {
 		ind.Seq = i + 1
 		if err := putJSON(b, []byte(ind.Code), ind); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// keyTasksByYear moves every task stored under its id alone (versions 0–2)
+// to the key year ‖ id and indexes it in taskyears/.
+func keyTasksByYear(tx *bolt.Tx) error {
+	b := tx.Bucket(bucketTasks)
+	type record struct {
+		key, value []byte
+		year       int
+	}
+	// Read everything first: bbolt forbids writing a bucket inside its ForEach.
+	var old []record
+	if err := b.ForEach(func(k, v []byte) error {
+		if len(k) != 8 {
+			return nil // already year ‖ id
+		}
+		var t struct {
+			Year int `json:"year"`
+		}
+		if err := json.Unmarshal(v, &t); err != nil {
+			return fmt.Errorf("decode task %x: %w", k, err)
+		}
+		old = append(old, record{key: append([]byte(nil), k...), value: append([]byte(nil), v...), year: t.Year})
+		return nil
+	}); err != nil {
+		return err
+	}
+	idx := tx.Bucket(bucketTaskYears)
+	for _, r := range old {
+		if err := b.Delete(r.key); err != nil {
+			return err
+		}
+		if err := b.Put(append(u64(uint64(r.year)), r.key...), r.value); err != nil {
+			return err
+		}
+		if err := idx.Put(r.key, u64(uint64(r.year))); err != nil {
 			return err
 		}
 	}

@@ -106,17 +106,26 @@ func (s *Store) ImportPlan(imp PlanImport, replace bool) (ImportResult, error) {
 	if year < 1900 || year > 9999 {
 		return res, userErr(ErrInvalid, "年度“%d”无效。", year)
 	}
-	err := s.update(func(tx *bolt.Tx) error {
-		plans := tx.Bucket(bucketPlans)
-		if plans.Get(u64(uint64(year))) != nil && !replace {
+	check := func(tx *bolt.Tx) error {
+		if tx.Bucket(bucketPlans).Get(u64(uint64(year))) != nil && !replace {
 			return userErr(ErrExists, "%d年已经有任务分解表了。如确要用新的方案替换（原有任务和进展将被删除），请确认替换（命令行加 --replace）。", year)
 		}
+		r := deptsIn(tx)
+		for _, target := range imp.Aliases {
+			if _, err := r.resolve(target); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	err := s.change(ChangeImport, check, func(tx *bolt.Tx) error {
+		plans := tx.Bucket(bucketPlans)
 		old, err := tasksOfYear(tx, year)
 		if err != nil {
 			return err
 		}
 		for _, t := range old {
-			if err := taskBucket(tx).Delete(u64(t.ID)); err != nil {
+			if err := deleteTask(tx, t); err != nil {
 				return err
 			}
 		}
@@ -223,9 +232,9 @@ func (s *Store) ImportPlan(imp PlanImport, replace bool) (ImportResult, error) {
 // review. It refuses when to already has a plan.
 func (s *Store) CarryPlan(from, to int) (ImportResult, error) {
 	var res ImportResult
-	err := s.update(func(tx *bolt.Tx) error {
+	var p Plan
+	check := func(tx *bolt.Tx) error {
 		plans := tx.Bucket(bucketPlans)
-		var p Plan
 		if ok, err := getJSON(plans, u64(uint64(from)), &p); err != nil {
 			return err
 		} else if !ok {
@@ -234,6 +243,10 @@ func (s *Store) CarryPlan(from, to int) (ImportResult, error) {
 		if plans.Get(u64(uint64(to))) != nil {
 			return userErr(ErrExists, "%d年已经有任务分解表了，不能再结转。", to)
 		}
+		return nil
+	}
+	err := s.change(ChangeCarry, check, func(tx *bolt.Tx) error {
+		plans := tx.Bucket(bucketPlans)
 		tasks, err := tasksOfYear(tx, from)
 		if err != nil {
 			return err

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"slices"
 	"strings"
 
 	bolt "go.etcd.io/bbolt"
@@ -88,5 +89,36 @@ func (s *Store) SetProfile(p Profile) (Profile, error) {
 	}
 	return p, s.update(func(tx *bolt.Tx) error {
 		return putJSON(tx.Bucket(bucketProfile), keyProfile, p)
+	})
+}
+
+// ExpectedUnits is the list of units that owe a return for the 汇总
+// (应报送的单位), as the clerk last gave it, so the summary can name the
+// missing ones; nil when never given. It lives in the data file, so the
+// command line and backups see what the window saved.
+func (s *Store) ExpectedUnits() ([]string, error) {
+	var units []string
+	err := s.view(func(tx *bolt.Tx) error {
+		_, err := getJSON(tx.Bucket(bucketProfile), keyExpectedUnits, &units)
+		return err
+	})
+	return units, err
+}
+
+// SetExpectedUnits stores the list of units that owe a return, each name
+// normalised, empties and repeats dropped; an empty list clears it.
+func (s *Store) SetExpectedUnits(units []string) error {
+	var clean []string
+	for _, u := range units {
+		if n := NormalizeName(u); n != "" && !slices.Contains(clean, n) {
+			clean = append(clean, n)
+		}
+	}
+	return s.update(func(tx *bolt.Tx) error {
+		b := tx.Bucket(bucketProfile)
+		if len(clean) == 0 {
+			return b.Delete(keyExpectedUnits)
+		}
+		return putJSON(b, keyExpectedUnits, clean)
 	})
 }

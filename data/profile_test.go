@@ -2,6 +2,7 @@ package data
 
 import (
 	"errors"
+	"slices"
 	"testing"
 )
 
@@ -62,5 +63,33 @@ func TestShortName(t *testing.T) {
 		if got := tc.p.ShortName(); got != tc.want {
 			t.Errorf("ShortName(%+v) = %q; want %q", tc.p, got, tc.want)
 		}
+	}
+}
+
+// TestExpectedUnits: the 汇总's list of units that owe a return is kept in
+// the data file, cleaned, survives reopening, and an empty list clears it.
+func TestExpectedUnits(t *testing.T) {
+	s := openTemp(t)
+	if got, err := s.ExpectedUnits(); err != nil || got != nil {
+		t.Fatalf("fresh file: %q, %v; want none", got, err)
+	}
+	if err := s.SetExpectedUnits([]string{" 黄江镇 ", "", "企石镇", "黄江镇", "樟 木 头 镇"}); err != nil {
+		t.Fatal(err)
+	}
+	path := s.Path()
+	s.Close()
+	s, err := Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if got, _ := s.ExpectedUnits(); !slices.Equal(got, []string{"黄江镇", "企石镇", "樟木头镇"}) {
+		t.Errorf("after reopening: %q", got)
+	}
+	if err := s.SetExpectedUnits(nil); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.ExpectedUnits(); got != nil {
+		t.Errorf("after clearing: %q", got)
 	}
 }

@@ -44,31 +44,48 @@ func (s *Store) SaveReport(r Report) (Report, error) {
 	})
 }
 
-// CreateReport stores a new report for its year (a draft, an imported past
-// report). A year that has one already is refused unless replace is set;
-// replacing keeps the old report as a snapshot in the same transaction.
+// CreateReport stores a new report for its year (a draft). A year that has
+// one already is refused unless replace is set; replacing keeps the old
+// report as a snapshot in the same transaction, after the step before a
+// change (ChangeReplace). A report for a year that had none backs nothing up.
 func (s *Store) CreateReport(r Report, replace bool) (Report, error) {
+	return s.createReport(r, replace, ChangeReplace)
+}
+
+// ImportReport stores a past report read from a file, as CreateReport
+// does, but as an import: the step before a change (ChangeImport) is taken
+// whether or not the year had a report.
+func (s *Store) ImportReport(r Report, replace bool) (Report, error) {
+	return s.createReport(r, replace, ChangeImport)
+}
+
+func (s *Store) createReport(r Report, replace bool, reason ChangeReason) (Report, error) {
 	r, err := r.clean()
 	if err != nil {
 		return r, err
 	}
 	r.Updated = time.Now()
-	return r, s.update(func(tx *bolt.Tx) error {
-		b := tx.Bucket(bucketReports)
-		var old Report
-		exists, err := getJSON(b, u64(uint64(r.Year)), &old)
-		if err != nil {
+	var old Report
+	var exists bool
+	check := func(tx *bolt.Tx) (err error) {
+		if exists, err = getJSON(tx.Bucket(bucketReports), u64(uint64(r.Year)), &old); err != nil {
 			return err
 		}
+		switch {
+		case exists && !replace:
+			return userErr(ErrExists, "%d年已经有年度报告了。如确要替换（原报告会保存为历史版本，可以恢复），请确认替换（命令行加 --replace）。", r.Year)
+		case !exists && reason != ChangeImport:
+			return errNothingReplaced
+		}
+		return nil
+	}
+	return r, s.change(reason, check, func(tx *bolt.Tx) error {
 		if exists {
-			if !replace {
-				return userErr(ErrExists, "%d年已经有年度报告了。如确要替换（原报告会保存为历史版本，可以恢复），请确认替换（命令行加 --replace）。", r.Year)
-			}
 			if _, err := putSnapshot(tx, old, "替换前"); err != nil {
 				return err
 			}
 		}
-		return putJSON(b, u64(uint64(r.Year)), r)
+		return putJSON(tx.Bucket(bucketReports), u64(uint64(r.Year)), r)
 	})
 }
 
@@ -133,11 +150,12 @@ func (s *Store) ReportSnapshot(year int, id uint64) (Snapshot, error) {
 }
 
 // RestoreReport makes snapshot id the year's report again. The report it
-// replaces is kept as a snapshot first, so a restore can itself be undone.
+// replaces is kept as a snapshot first, so a restore can itself be undone,
+// after the step before a change (ChangeReplace).
 func (s *Store) RestoreReport(year int, id uint64) (Report, error) {
 	var r Report
-	err := s.update(func(tx *bolt.Tx) error {
-		var sn Snapshot
+	var sn Snapshot
+	check := func(tx *bolt.Tx) error {
 		ok, err := getJSON(tx.Bucket(bucketReportSnaps), snapKey(year, id), &sn)
 		if err != nil {
 			return err
@@ -145,6 +163,12 @@ func (s *Store) RestoreReport(year int, id uint64) (Report, error) {
 		if !ok {
 			return userErr(ErrNotFound, "%d年年度报告没有编号为 %d 的历史版本。可用 fazhi report snapshots --year %d 查看。", year, id, year)
 		}
+		if tx.Bucket(bucketReports).Get(u64(uint64(year))) == nil {
+			return errNothingReplaced
+		}
+		return nil
+	}
+	err := s.change(ChangeReplace, check, func(tx *bolt.Tx) error {
 		b := tx.Bucket(bucketReports)
 		var cur Report
 		if ok, err := getJSON(b, u64(uint64(year)), &cur); err != nil {

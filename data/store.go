@@ -26,6 +26,9 @@ type Store struct {
 	mu   sync.RWMutex
 	db   *bolt.DB
 	path string
+	// beforeChange is the step before a change that replaces or merges
+	// data (change.go); nil until SetBeforeChange.
+	beforeChange BeforeChange
 }
 
 // EnvDB names the environment variable that points the program at another

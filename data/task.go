@@ -1,7 +1,10 @@
 package data
 
 import (
+	"bytes"
 	"cmp"
+	"encoding/json"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -176,15 +179,35 @@ func (t Task) Light(asOf Date) Light {
 
 func taskBucket(tx *bolt.Tx) *bolt.Bucket { return tx.Bucket(bucketTasks) }
 
+// taskKey is a task's key in tasks/: its year, then its id, so one year's
+// tasks are one cursor range.
+func taskKey(year int, id uint64) []byte { return append(u64(uint64(year)), u64(id)...) }
+
+// taskYear is where the record of task id sits, from the taskyears/ index.
+func taskYear(tx *bolt.Tx, id uint64) (int, bool) {
+	v := tx.Bucket(bucketTaskYears).Get(u64(id))
+	if v == nil {
+		return 0, false
+	}
+	return int(fromU64(v)), true
+}
+
 func getTask(tx *bolt.Tx, id uint64) (Task, error) {
 	var t Task
-	ok, err := getJSON(taskBucket(tx), u64(id), &t)
+	ok := false
+	var err error
+	if year, found := taskYear(tx, id); found {
+		ok, err = getJSON(taskBucket(tx), taskKey(year, id), &t)
+	}
 	if err == nil && !ok {
 		err = userErr(ErrNotFound, "任务（编号 %d）不存在，可能已被删除或替换。", id)
 	}
 	return t, err
 }
 
+// putTask writes a task under its year (giving it an id when it has none)
+// and keeps the index in step; a task moved to another year leaves its old
+// key.
 func putTask(tx *bolt.Tx, t *Task) error {
 	b := taskBucket(tx)
 	if t.ID == 0 {
@@ -194,7 +217,23 @@ func putTask(tx *bolt.Tx, t *Task) error {
 		}
 		t.ID = id
 	}
-	return putJSON(b, u64(t.ID), t)
+	if old, ok := taskYear(tx, t.ID); ok && old != t.Year {
+		if err := b.Delete(taskKey(old, t.ID)); err != nil {
+			return err
+		}
+	}
+	if err := tx.Bucket(bucketTaskYears).Put(u64(t.ID), u64(uint64(t.Year))); err != nil {
+		return err
+	}
+	return putJSON(b, taskKey(t.Year, t.ID), t)
+}
+
+// deleteTask removes a task and its index entry.
+func deleteTask(tx *bolt.Tx, t Task) error {
+	if err := taskBucket(tx).Delete(taskKey(t.Year, t.ID)); err != nil {
+		return err
+	}
+	return tx.Bucket(bucketTaskYears).Delete(u64(t.ID))
 }
 
 // SaveTask stores a task as edited (giving it an id when it has none), after
@@ -250,16 +289,21 @@ func (s *Store) Tasks(year int) ([]Task, error) {
 	return out, err
 }
 
+// tasksOfYear decodes the year's tasks only: they are one cursor range
+// of tasks/.
 func tasksOfYear(tx *bolt.Tx, year int) ([]Task, error) {
 	var out []Task
-	err := forEachTask(tx, func(t *Task) bool {
-		if t.Year == year {
-			out = append(out, *t)
+	prefix := u64(uint64(year))
+	c := taskBucket(tx).Cursor()
+	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		var t Task
+		if err := json.Unmarshal(v, &t); err != nil {
+			return nil, fmt.Errorf("decode task %x: %w", k, err)
 		}
-		return false
-	})
+		out = append(out, t)
+	}
 	slices.SortStableFunc(out, func(a, b Task) int { return cmp.Compare(a.Seq, b.Seq) })
-	return out, err
+	return out, nil
 }
 
 // FindTask finds a task of the year by its number as printed on the table;
@@ -356,7 +400,7 @@ func forEachTask(tx *bolt.Tx, fn func(t *Task) (changed bool)) error {
 	})
 	for _, t := range changed {
 		if err == nil {
-			err = putJSON(b, u64(t.ID), t)
+			err = putTask(tx, &t)
 		}
 	}
 	return err

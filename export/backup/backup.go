@@ -1,8 +1,14 @@
 // Package backup keeps copies of the data file: automatic ones in the data
-// folder's backups/ (at the day's first start and before every import,
-// merge, carry-over and restore), rotated to the newest few without ever
-// deleting the last one that checks out; manual ones to a file the user
-// names; and restoring from either after checking the file is ours.
+// folder's backups/ (at the day's first start, and before every import,
+// merge, carry-over, report replacement and restore), rotated to the newest
+// few without ever deleting the last one that checks out; manual ones to a
+// file the user names; and restoring from either after checking the file is
+// ours.
+//
+// The backups before a change are taken by the store itself: OpenStore
+// opens the data file with BeforeChange wired as the store's step before
+// every change that replaces or merges data, so neither the window nor the
+// command line calls this package for them (and neither can forget to).
 //
 // The copy itself comes from the store (data.Store.WriteTo, one read
 // transaction) and is written through export/safefile, so a backup under
@@ -28,18 +34,20 @@ import (
 // shown in the list, so the clerk can pick "the copy from before the merge".
 type Reason string
 
-// The reasons. Callers of Before name theirs; ReasonManual is 立即备份.
+// The reasons. Those before a change are the store's (data.ChangeReason);
+// ReasonStart is the day's first start, ReasonManual is 立即备份.
 const (
 	ReasonStart   Reason = "start"
-	ReasonImport  Reason = "import"
-	ReasonMerge   Reason = "merge"
-	ReasonCarry   Reason = "carry"
-	ReasonRestore Reason = "restore"
+	ReasonImport  Reason = Reason(data.ChangeImport)
+	ReasonMerge   Reason = Reason(data.ChangeMerge)
+	ReasonCarry   Reason = Reason(data.ChangeCarry)
+	ReasonReplace Reason = Reason(data.ChangeReplace)
+	ReasonRestore Reason = Reason(data.ChangeRestore)
 	ReasonManual  Reason = "manual"
 )
 
 var reasonLabels = map[Reason]string{
-	ReasonStart: "启动时", ReasonImport: "导入前", ReasonMerge: "合并前", ReasonCarry: "结转前", ReasonRestore: "恢复前", ReasonManual: "手动",
+	ReasonStart: "启动时", ReasonImport: "导入前", ReasonMerge: "合并前", ReasonCarry: "结转前", ReasonReplace: "替换前", ReasonRestore: "恢复前", ReasonManual: "手动",
 }
 
 // Label is the reason in the clerk's words.
@@ -82,16 +90,45 @@ func (i Info) SizeLabel() string {
 // Dir is the backups folder of the store's data file.
 func Dir(s *data.Store) string { return filepath.Join(filepath.Dir(s.Path()), DirName) }
 
-// Before makes an automatic backup into Dir(s) and rotates the folder. Call
-// it before any change that replaces much at once (import, merge,
-// carry-over, restore) and go on only if it succeeds: a change we could not
-// back up first is not made.
+// OpenStore opens the data file at path (data.Open) with BeforeChange as
+// its step before a change. Both doors open the file through here, so every
+// import, merge, carry-over, report replacement and restore is backed up
+// first, whichever door it came through.
+func OpenStore(path string) (*data.Store, error) {
+	s, err := data.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	s.SetBeforeChange(BeforeChange)
+	return s, nil
+}
+
+// BeforeChange is the store's step before a change (data.BeforeChange):
+// the automatic backup of the data as it is just before, into the backups
+// folder beside the data file, rotated. Its error says, in Chinese, that
+// the change was not made.
+func BeforeChange(c data.Change) (string, error) {
+	info, err := before(c, Reason(c.Reason), time.Now())
+	return info.Path, err
+}
+
+// Before makes an automatic backup into Dir(s) and rotates the folder.
+// Changes that replace or merge data get theirs from the store
+// (BeforeChange); this is for a backup of its own, such as 立即备份.
 func Before(s *data.Store, reason Reason) (Info, error) {
 	return before(s, reason, time.Now())
 }
 
-func before(s *data.Store, reason Reason, now time.Time) (Info, error) {
-	dir := Dir(s)
+// source is what a backup is copied from: the open store, or the data as
+// it is just before a change (data.Change).
+type source interface {
+	Path() string
+	WriteTo(w io.Writer) (int64, error)
+	BackupKeep() (int, error)
+}
+
+func before(s source, reason Reason, now time.Time) (Info, error) {
+	dir := filepath.Join(filepath.Dir(s.Path()), DirName)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return Info{}, failed(reason, &safefile.Error{Path: dir, Err: err})
 	}
@@ -171,7 +208,7 @@ func WriteFile(s *data.Store, path string, replace bool) (Info, error) {
 	return Info{Path: path, Time: st.ModTime(), Reason: ReasonManual, Size: st.Size()}, nil
 }
 
-func writeCopy(s *data.Store, path string, replace bool) error {
+func writeCopy(s source, path string, replace bool) error {
 	if same(path, s.Path()) {
 		return &Error{msg: "不能把备份写到数据文件本身上。请换一个文件名。"}
 	}

@@ -17,7 +17,7 @@ import (
 
 func openStore(t *testing.T) *data.Store {
 	t.Helper()
-	s, err := data.Open(filepath.Join(t.TempDir(), "fazhi.db"))
+	s, err := OpenStore(filepath.Join(t.TempDir(), "fazhi.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -365,5 +365,83 @@ func TestSameSecondRotation(t *testing.T) {
 	list, _ := List(s)
 	if len(list) != 2 || list[0].Reason != ReasonImport || list[1].Reason != ReasonCarry {
 		t.Errorf("kept %+v; want the import and the carry-over, newest first", list)
+	}
+}
+
+// TestOpenStoreBacksUpBeforeChanges: a store from OpenStore makes the
+// automatic backup itself, one per change, named and labelled for the
+// change, holding the data from before it; a refused change makes none; a
+// blocked backups folder stops the change with the reason's sentence.
+func TestOpenStoreBacksUpBeforeChanges(t *testing.T) {
+	s := openStore(t)
+	addDept(t, s, "监察室")
+	addDept(t, s, "镇监察室")
+	if _, err := s.MergeDepartments("监察室", "监察室"); err == nil {
+		t.Fatal("merging a department into itself succeeded")
+	}
+	if list, _ := List(s); len(list) != 0 {
+		t.Fatalf("a refused merge made %d backups", len(list))
+	}
+	if _, err := s.MergeDepartments("镇监察室", "监察室"); err != nil {
+		t.Fatal(err)
+	}
+	list, _ := List(s)
+	if len(list) != 1 || list[0].Reason != ReasonMerge || list[0].Reason.Label() != "合并前" {
+		t.Fatalf("backups after a merge: %+v", list)
+	}
+	if got := openCopy(t, list[0].Path); got != "监察室,镇监察室" && got != "镇监察室,监察室" {
+		t.Errorf("the merge's backup holds %q; want both departments", got)
+	}
+
+	// A past report imported: 导入前, as on the command line.
+	r := data.NewReport(data.Profile{Name: "黄江镇人民政府"}, 2024)
+	r.Sections[0].Text = "往年"
+	if _, err := s.ImportReport(r, false); err != nil {
+		t.Fatal(err)
+	}
+	if list, _ = List(s); len(list) != 2 || list[0].Reason != ReasonImport || list[0].Reason.Label() != "导入前" {
+		t.Fatalf("backups after a report import: %+v", list)
+	}
+
+	if err := os.Rename(Dir(s), Dir(s)+".moved"); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(Dir(s), []byte("not a folder"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := hostile.Digest(s)
+	_, err := s.CarryPlan(2024, 2025)
+	if err == nil {
+		// No plan for 2024: refused before any backup is tried.
+		t.Fatal("carrying a year without a plan succeeded")
+	}
+	if strings.Contains(data.Message(err), "自动备份") {
+		t.Errorf("a refused carry tried a backup: %q", data.Message(err))
+	}
+	_, err = s.ImportReport(r, true)
+	if msg := data.Message(err); !strings.Contains(msg, "导入前的自动备份没有做成，导入没有进行，数据未改变") {
+		t.Errorf("import with backups blocked: %q", msg)
+	}
+	if after, _ := hostile.Digest(s); after != before {
+		t.Error("a change whose backup failed changed the data")
+	}
+}
+
+// TestRestoreBacksUpOnce: a restore leaves exactly one backup, the one
+// before it, whatever the door.
+func TestRestoreBacksUpOnce(t *testing.T) {
+	s := openStore(t)
+	addDept(t, s, "法制办")
+	saved := filepath.Join(t.TempDir(), "saved.db")
+	if _, err := WriteFile(s, saved, false); err != nil {
+		t.Fatal(err)
+	}
+	safety, _, err := Restore(s, saved)
+	if err != nil {
+		t.Fatal(err)
+	}
+	list, _ := List(s)
+	if len(list) != 1 || list[0].Path != safety.Path || list[0].Reason != ReasonRestore || safety.Size != list[0].Size || safety.Time.IsZero() {
+		t.Errorf("backups after a restore: %+v; safety %+v", list, safety)
 	}
 }

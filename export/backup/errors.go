@@ -20,7 +20,7 @@ func (e *Error) Unwrap() error       { return e.err }
 func (e *Error) UserMessage() string { return e.msg }
 
 var actionLabels = map[Reason]string{
-	ReasonStart: "启动", ReasonImport: "导入", ReasonMerge: "合并", ReasonCarry: "结转", ReasonRestore: "恢复", ReasonManual: "备份",
+	ReasonStart: "启动", ReasonImport: "导入", ReasonMerge: "合并", ReasonCarry: "结转", ReasonReplace: "替换", ReasonRestore: "恢复", ReasonManual: "备份",
 }
 
 // failed explains that the automatic backup before an action did not work

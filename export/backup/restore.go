@@ -3,6 +3,7 @@ package backup
 import (
 	"io"
 	"os"
+	"path/filepath"
 
 	"fazhi/data"
 	"fazhi/export/safefile"
@@ -10,8 +11,9 @@ import (
 
 // Restore puts the backup at from in place of the store's data file. It
 // checks first that from is one of ours, intact and not from a newer
-// version (data.CheckFile), then backs up the current data (reason
-// ReasonRestore, so a wrong choice can be undone), then replaces the file
+// version (data.CheckFile), then has the store back up the current data
+// (ReasonRestore, so a wrong choice can be undone: the store must come from
+// OpenStore), then replaces the file
 // atomically and reopens it under the same *data.Store: the window and the
 // command line go on with the restored data. Nothing changes if any step
 // before the replacement fails.
@@ -23,11 +25,9 @@ func Restore(s *data.Store, from string) (safety Info, restored data.FileInfo, e
 	if err != nil {
 		return Info{}, restored, err
 	}
-	safety, err = Before(s, ReasonRestore)
-	if err != nil {
-		return Info{}, restored, err
-	}
-	err = s.ReplaceFile(func(path string) error {
+	// The store backs the current data up first (ReasonRestore, through
+	// the step OpenStore wired), so a wrong choice can be undone.
+	path, err := s.ReplaceFile(func(path string) error {
 		src, err := os.Open(from)
 		if err != nil {
 			return &safefile.Error{Path: from, Err: err}
@@ -42,5 +42,14 @@ func Restore(s *data.Store, from string) (safety Info, restored data.FileInfo, e
 		// safefile makes documents 0644; the data file stays the user's own.
 		return os.Chmod(path, 0o600)
 	})
+	if path != "" {
+		safety = Info{Path: path, Reason: ReasonRestore}
+		if parsed, ok := parseName(filepath.Base(path)); ok {
+			safety.Time = parsed.Time
+		}
+		if st, serr := os.Stat(path); serr == nil {
+			safety.Size = st.Size()
+		}
+	}
 	return safety, restored, err
 }

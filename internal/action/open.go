@@ -1,6 +1,9 @@
 package action
 
-import "fazhi/data"
+import (
+	"fazhi/data"
+	"fazhi/export/backup"
+)
 
 // Open opens the data file both doors work on: path, or the default
 // location when path is empty. It is the one place a store is opened for
@@ -13,5 +16,5 @@ func Open(path string) (*data.Store, error) {
 			return nil, err
 		}
 	}
-	return data.Open(path)
+	return backup.OpenStore(path)
 }

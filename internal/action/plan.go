@@ -90,33 +90,22 @@ func PreviewPlan(s *data.Store, imp data.PlanImport) (PlanPreview, error) {
 
 // SavePlan stores an import as its year's 任务分解表, with the clerk's
 // alias answers (imp.Aliases), in one transaction; replace allows it to
-// take the place of the year's existing table. The data is backed up
-// first.
+// take the place of the year's existing table. The store backs the data
+// up first (Open wires that).
 func SavePlan(s *data.Store, imp data.PlanImport, replace bool) (data.ImportResult, error) {
-	// TODO(store hook): the store backs up before a replacing change itself.
-	if _, err := backup.Before(s, backup.ReasonImport); err != nil {
-		return data.ImportResult{}, err
-	}
 	return s.ImportPlan(imp, replace)
 }
 
 // CarryPlan copies a year's tasks (without their progress) into the next
-// year, deadlines moved on by a year, after a backup.
+// year, deadlines moved on by a year; the store backs up first.
 func CarryPlan(s *data.Store, from, to int) (data.ImportResult, error) {
-	// TODO(store hook)
-	if _, err := backup.Before(s, backup.ReasonCarry); err != nil {
-		return data.ImportResult{}, err
-	}
 	return s.CarryPlan(from, to)
 }
 
 // MergeDepartments makes from (and its aliases) aliases of into and points
-// every task at into, after a backup; without the backup nothing merges.
+// every task at into; the store backs up first, and without the backup
+// nothing merges.
 func MergeDepartments(s *data.Store, from, into string) (data.Department, error) {
-	// TODO(store hook)
-	if _, err := backup.Before(s, backup.ReasonMerge); err != nil {
-		return data.Department{}, err
-	}
 	return s.MergeDepartments(from, into)
 }
 

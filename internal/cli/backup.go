@@ -86,10 +86,3 @@ var backupCommands = []command{
 			})
 		}},
 }
-
-// beforeChange makes the automatic backup that must precede an import,
-// merge or carry-over; the change goes ahead only if it worked.
-func beforeChange(s *data.Store, reason backup.Reason) error {
-	_, err := backup.Before(s, reason)
-	return err
-}

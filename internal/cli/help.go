@@ -23,6 +23,6 @@ const helpHead = `法治政府建设台账 —— 任务分解表、统计报表
 const helpTail = `
 数据文件默认位置：用户配置文件夹下的 fazhi/fazhi.db
 （Windows：%AppData%\fazhi\fazhi.db；Linux：~/.config/fazhi/fazhi.db）。
-每天第一次打开窗口时，以及每次导入、合并部门、结转、恢复之前，自动备份到数据文件夹的 backups/ 中。
+每天第一次打开窗口时，以及每次导入、汇总交回的表、合并部门、结转、替换报告、恢复之前，自动备份到数据文件夹的 backups/ 中。
 出错时错误信息写到标准错误输出，退出状态为 1。
 `

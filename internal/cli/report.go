@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"fazhi/data"
-	"fazhi/export/backup"
 	"fazhi/export/reportin"
 	"fazhi/export/reportout"
 )
@@ -269,10 +268,7 @@ func reportImport(c *cli, o *opts) error {
 		return nil
 	}
 	return c.withStore(func(s *data.Store) error {
-		if err := beforeChange(s, backup.ReasonImport); err != nil {
-			return err
-		}
-		if _, err := s.CreateReport(r, o.replace); err != nil {
+		if _, err := s.ImportReport(r, o.replace); err != nil {
 			return err
 		}
 		var parts []string

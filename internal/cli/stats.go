@@ -141,7 +141,7 @@ var statsCommands = []command{
 		summary: "读入填好的报表，先列出将改变的数值（比率不读入，由分子分母计算）",
 		flags:   []string{"year", "dry-run", "json", "map", "unset"}, run: statsImport},
 	{noun: "stats", verb: "sum", synopsis: "-o 汇总.xlsx [--expect 单位、单位…] [--json] [--replace] [--map 指标=单元格]... [--unset 指标]... 文件...", args: -1,
-		summary: "汇总多个单位的同一报表：数量相加，比率按汇总后的分子分母重新计算；\n另附“各单位数据”表，列出缺报、重复和有错误的报表",
+		summary: "汇总多个单位的同一报表：数量相加，比率按汇总后的分子分母重新计算；\n另附“各单位数据”表，列出缺报、重复和有错误的报表；\n不加 --expect 时用窗口中保存的应报送单位名单",
 		flags:   []string{"o", "expect", "json", "replace", "map", "unset"}, run: statsSum},
 }
 

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"fazhi/data"
-	"fazhi/export/backup"
 	"fazhi/export/statsheet"
 )
 
@@ -208,10 +207,7 @@ func statsImport(c *cli, o *opts) error {
 			return nil
 		}
 		if len(changes) > 0 {
-			if err := beforeChange(s, backup.ReasonImport); err != nil {
-				return err
-			}
-			if _, err := s.SetValues(o.year, 0, entries); err != nil {
+			if _, err := s.ImportValues(o.year, entries); err != nil {
 				return err
 			}
 		}
@@ -260,8 +256,18 @@ func statsSum(c *cli, o *opts) error {
 		if err != nil {
 			return err
 		}
+		units := data.SplitNames(o.expect)
+		if !o.given["expect"] {
+			// The list the window saved in the data file.
+			if units, err = s.ExpectedUnits(); err != nil {
+				return err
+			}
+			if len(units) > 0 {
+				log("应报送的单位（数据文件中保存的名单，可用 --expect 另行指定）：%s\n", strings.Join(units, "、"))
+			}
+		}
 		ctx := context.Background()
-		sum, err := statsheet.Sum(ctx, files, p.TemplateMap, cat, data.SplitNames(o.expect))
+		sum, err := statsheet.Sum(ctx, files, p.TemplateMap, cat, units)
 		if err != nil {
 			return err
 		}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"fazhi/data"
 	"fazhi/internal/testfiles"
 )
 
@@ -83,5 +84,33 @@ func TestStatsTemplateRoundTripAndSum(t *testing.T) {
 		if f.Code == "F03" && (f.Value == nil || *f.Value != 55) {
 			t.Errorf("summed 信访办结率 = %v; want 55 (55/100), not the 75 an average gives", f.Value)
 		}
+	}
+}
+
+// TestStatsSumUsesStoredExpectedUnits: without --expect, stats sum takes the
+// list of units that owe a return from the data file (where the window
+// keeps it) and says so; --expect "" asks for no list.
+func TestStatsSumUsesStoredExpectedUnits(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "fazhi.db")
+	a, b := filepath.Join(dir, "a.xlsx"), filepath.Join(dir, "b.xlsx")
+	testfiles.CityReturn(t, a, "甲村", map[int]any{4: 10, 5: 10, 7: 3})
+	testfiles.CityReturn(t, b, "乙村", map[int]any{4: 90, 5: 45, 7: 4})
+	s, err := data.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.SetExpectedUnits([]string{"甲村", "乙村", "丙村"}); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+
+	o, e, code := runCLI(t, "--db", db, "stats", "sum", "-o", filepath.Join(dir, "汇总.xlsx"), a, b)
+	if code != 0 || !strings.Contains(o+e, "数据文件中保存的名单") || !strings.Contains(o+e, "甲村、乙村、丙村") || !strings.Contains(o+e, "未报送：丙村") {
+		t.Errorf("stats sum without --expect: exit %d\n%s%s", code, o, e)
+	}
+	o, e, code = runCLI(t, "--db", db, "stats", "sum", "--expect", "", "-o", filepath.Join(dir, "汇总2.xlsx"), a, b)
+	if code != 0 || strings.Contains(o+e, "未报送") || strings.Contains(o+e, "保存的名单") {
+		t.Errorf("stats sum --expect \"\": exit %d\n%s%s", code, o, e)
 	}
 }

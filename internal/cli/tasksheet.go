@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"fazhi/data"
-	"fazhi/export/backup"
 	"fazhi/export/plan"
 	"fazhi/export/tasksheet"
 )
@@ -199,9 +198,6 @@ func tasksMerge(c *cli, o *opts) error {
 		}
 		var applied *jsonApplied
 		if o.apply && len(m.Changes) > conflicts-keptConflicts {
-			if err := beforeChange(s, backup.ReasonMerge); err != nil {
-				return err
-			}
 			res, err := s.ApplyCollected(m.Accepted(accept))
 			if err != nil {
 				return err

@@ -32,17 +32,36 @@ func Open(t testing.TB, path string) *data.Store {
 	return s
 }
 
-// Pair makes two empty data files in folders of their own (so their
-// backups do not mix), one per door, each seeded by seed.
-func Pair(t testing.TB, seed func(t testing.TB, s *data.Store)) (window, cli *data.Store) {
+// Pair makes two data files in folders of their own (so their backups do
+// not mix), both seeded by seed: one opened for the window, the other
+// (cliDB) left closed for the command line, which opens the file itself.
+func Pair(t testing.TB, seed func(t testing.TB, s *data.Store)) (window *data.Store, cliDB string) {
 	t.Helper()
-	w := Open(t, filepath.Join(t.TempDir(), "window", "fazhi.db"))
-	c := Open(t, filepath.Join(t.TempDir(), "cli", "fazhi.db"))
+	window = Open(t, filepath.Join(t.TempDir(), "window", "fazhi.db"))
+	cliDB = filepath.Join(t.TempDir(), "cli", "fazhi.db")
+	c, err := action.Open(cliDB)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if seed != nil {
-		seed(t, w)
+		seed(t, window)
 		seed(t, c)
 	}
-	return w, c
+	if err := c.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return window, cliDB
+}
+
+// With opens the closed data file db for fn, as a look from outside.
+func With(t testing.TB, db string, fn func(s *data.Store)) {
+	t.Helper()
+	s, err := action.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	fn(s)
 }
 
 // Dump is what a data file holds for the given years, as JSON with the
@@ -121,29 +140,26 @@ func Backups(t testing.TB, s *data.Store) []string {
 	return reasons
 }
 
-// Same fails the test when the two doors left different data or backups.
-func Same(t testing.TB, window, cli *data.Store, years ...int) {
+// Same fails the test when the window's store and the command line's data
+// file hold different data or sit beside different backups.
+func Same(t testing.TB, window *data.Store, cliDB string, years ...int) {
 	t.Helper()
-	if w, c := Dump(t, window, years...), Dump(t, cli, years...); w != c {
+	var c string
+	var cb []string
+	With(t, cliDB, func(s *data.Store) { c, cb = Dump(t, s, years...), Backups(t, s) })
+	if w := Dump(t, window, years...); w != c {
 		t.Errorf("the window and the command line left different data:\nwindow:\n%s\ncommand line:\n%s", w, c)
 	}
-	if w, c := Backups(t, window), Backups(t, cli); strings.Join(w, ",") != strings.Join(c, ",") {
-		t.Errorf("backups differ: window %v, command line %v", w, c)
+	if w := Backups(t, window); strings.Join(w, ",") != strings.Join(cb, ",") {
+		t.Errorf("backups differ: window %v, command line %v", w, cb)
 	}
 }
 
-// CLI runs the command line on s's data file, as a clerk would in a
-// terminal while nothing else holds the file: the store lets go of the file
-// for the run (ReplaceFile closes and reopens it), so s shows the result.
-func CLI(t testing.TB, s *data.Store, args ...string) (stdout, stderr string, code int) {
+// CLI runs the command line on the data file db, as a clerk would in a
+// terminal.
+func CLI(t testing.TB, db string, args ...string) (stdout, stderr string, code int) {
 	t.Helper()
 	var out, errb bytes.Buffer
-	err := s.ReplaceFile(func(path string) error {
-		code = cli.Run(append([]string{"--db", path}, args...), &out, &errb, nil)
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	code = cli.Run(append([]string{"--db", db}, args...), &out, &errb, nil)
 	return out.String(), errb.String(), code
 }
