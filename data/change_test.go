@@ -118,6 +118,15 @@ var changeCases = []struct {
 			_, err := s.ImportPlan(imp, false)
 			return err
 		}},
+	{"plan import, a task with a status that is none", ChangeImport,
+		func(t *testing.T, s *Store) {},
+		func(s *Store) error { _, err := s.ImportPlan(samplePlan(2017), false); return err },
+		func(s *Store) error {
+			imp := samplePlan(2017)
+			imp.Tasks[0].Status = "差不多"
+			_, err := s.ImportPlan(imp, false)
+			return err
+		}},
 	{"plan carry", ChangeCarry,
 		func(t *testing.T, s *Store) { mustImport(t, s, 2017) },
 		func(s *Store) error { _, err := s.CarryPlan(2017, 2018); return err },

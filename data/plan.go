@@ -116,6 +116,16 @@ func (s *Store) ImportPlan(imp PlanImport, replace bool) (ImportResult, error) {
 				return err
 			}
 		}
+		// What checkTask would refuse while writing is refused here, before
+		// the backup: the departments are made by the import itself, so
+		// only a status can be wrong.
+		for _, draft := range imp.Tasks {
+			if draft.Status != "" {
+				if _, err := ParseStatus(string(draft.Status)); err != nil {
+					return fmt.Errorf("task %d: %w", draft.No, err)
+				}
+			}
+		}
 		return nil
 	}
 	err := s.change(ChangeImport, check, func(tx *bolt.Tx) error {
