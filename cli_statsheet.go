@@ -10,6 +10,7 @@ import (
 	"fazhi/data"
 	"fazhi/export/backup"
 	"fazhi/export/statsheet"
+	"fazhi/export/workbook"
 )
 
 // howWords say how a template row was matched to an indicator.
@@ -283,7 +284,7 @@ func cmdStatsSum(c *cli, args []string) error {
 	for _, f := range files {
 		wb, err := statsheet.ReadFile(f)
 		if err == nil && wb.IsXLS {
-			err = statsheet.XLSFillError(f)
+			err = workbook.XLSFillError(f)
 		}
 		if err == nil {
 			tpl = wb
