@@ -109,7 +109,7 @@ func (s *Store) ImportPlan(imp PlanImport, replace bool) (ImportResult, error) {
 	err := s.update(func(tx *bolt.Tx) error {
 		plans := tx.Bucket(bucketPlans)
 		if plans.Get(u64(uint64(year))) != nil && !replace {
-			return userErr(ErrExists, "%d年已经有任务分解表了。如确要用新的方案替换（原有任务和进展将被删除），请确认替换（命令行加 --replace）。", year)
+			return userErr(ErrExists, "%d年已经有任务分解表了。如确要用新的方案替换（原有任务和进展将被删除），请确认替换。", year)
 		}
 		old, err := tasksOfYear(tx, year)
 		if err != nil {

@@ -62,7 +62,7 @@ func (s *Store) CreateReport(r Report, replace bool) (Report, error) {
 		}
 		if exists {
 			if !replace {
-				return userErr(ErrExists, "%d年已经有年度报告了。如确要替换（原报告会保存为历史版本，可以恢复），请确认替换（命令行加 --replace）。", r.Year)
+				return userErr(ErrExists, "%d年已经有年度报告了。如确要替换（原报告会保存为历史版本，可以恢复），请确认替换。", r.Year)
 			}
 			if _, err := putSnapshot(tx, old, "替换前"); err != nil {
 				return err
@@ -125,7 +125,7 @@ func (s *Store) ReportSnapshot(year int, id uint64) (Snapshot, error) {
 	err := s.view(func(tx *bolt.Tx) error {
 		ok, err := getJSON(tx.Bucket(bucketReportSnaps), snapKey(year, id), &sn)
 		if err == nil && !ok {
-			err = userErr(ErrNotFound, "%d年年度报告没有编号为 %d 的历史版本。可用 fazhi report snapshots --year %d 查看。", year, id, year)
+			err = userErr(ErrNotFound, "%d年年度报告没有编号为 %d 的历史版本。请核对历史版本的编号。", year, id)
 		}
 		return err
 	})
@@ -143,7 +143,7 @@ func (s *Store) RestoreReport(year int, id uint64) (Report, error) {
 			return err
 		}
 		if !ok {
-			return userErr(ErrNotFound, "%d年年度报告没有编号为 %d 的历史版本。可用 fazhi report snapshots --year %d 查看。", year, id, year)
+			return userErr(ErrNotFound, "%d年年度报告没有编号为 %d 的历史版本。请核对历史版本的编号。", year, id)
 		}
 		b := tx.Bucket(bucketReports)
 		var cur Report
