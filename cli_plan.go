@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"path/filepath"
@@ -84,6 +85,9 @@ func (c *cli) storeImport(s *data.Store, imp data.PlanImport, dry, replace, asJS
 		return err
 	}
 	res, err := s.ImportPlan(imp, replace)
+	if errors.Is(err, data.ErrExists) { // the door's own hint: the shared sentence names no flag
+		return &data.UserError{Msg: data.Message(err) + "（命令行加 --replace）", Err: err}
+	}
 	if err != nil {
 		return err
 	}

@@ -3,7 +3,6 @@ package tasksheet
 import (
 	"archive/zip"
 	"bytes"
-	"fazhi/export/workbook"
 	"io"
 	"os"
 	"path/filepath"
@@ -11,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"fazhi/export/workbook"
 )
 
 func TestSplit(t *testing.T) {

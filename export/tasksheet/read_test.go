@@ -1,12 +1,12 @@
 package tasksheet
 
 import (
+	"errors"
 	"reflect"
 	"strconv"
 	"strings"
 	"testing"
 
-	"errors"
 	"fazhi/data"
 	"fazhi/export/fileerr"
 	"fazhi/export/workbook"
