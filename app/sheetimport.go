@@ -12,6 +12,7 @@ import (
 
 	"fazhi/data"
 	"fazhi/export/tasksheet"
+	"fazhi/export/workbook"
 )
 
 // sheetSource is the left side of the 导入 Excel dialog: which sheet, where
@@ -77,7 +78,7 @@ func (u *UI) openSheetImport(year int, path string, wb *tasksheet.Workbook, done
 	p.sheet = src
 	var names []string
 	for _, s := range wb.Sheets {
-		if s.Name != tasksheet.StampSheet {
+		if s.Name != workbook.StampSheet {
 			names = append(names, s.Name)
 		}
 	}

@@ -18,6 +18,7 @@ import (
 	"fazhi/data"
 	"fazhi/export/safefile"
 	"fazhi/export/statsheet"
+	"fazhi/export/workbook"
 )
 
 // This file is the city's statistical return in the window: fill its
@@ -251,7 +252,7 @@ func (v *statsView) exportTemplate() {
 	chooseWorkbook(v.u.win, func(tpl string) {
 		v.readTemplate(tpl, func(wb *statsheet.Workbook, p statsheet.Proposal, cat []data.Indicator) {
 			if wb.IsXLS { // read to show the mapping, but it cannot be filled
-				showError(statsheet.XLSFillError(tpl), v.u.win)
+				showError(workbook.XLSFillError(tpl), v.u.win)
 				return
 			}
 			v.editMapping("核对报表栏目", "填写并导出", wb, p, cat, func(p statsheet.Proposal) {
@@ -407,7 +408,7 @@ func (v *statsView) sumFolder() {
 		}
 		tpl := ""
 		for _, f := range files {
-			if xls, err := statsheet.IsXLSFile(f); err == nil && !xls {
+			if xls, err := workbook.IsXLSFile(f); err == nil && !xls {
 				tpl = f
 				break
 			}

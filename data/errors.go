@@ -73,7 +73,7 @@ func errNotBackup(path string, cause error) error {
 }
 
 func errNoDept(name string) error {
-	return userErr(ErrNotFound, "没有名为“%s”的部门或别名。可用 fazhi dept list 查看已登记的部门。", name)
+	return userErr(ErrNotFound, "没有名为“%s”的部门或别名。请核对名称，或先登记这个部门。", name)
 }
 
 func errEmptyName() error {
@@ -126,5 +126,5 @@ func Message(err error) string {
 }
 
 func errNoReport(year int) error {
-	return userErr(ErrNotFound, "%d年还没有年度报告。可以先生成草稿（fazhi report draft --year %d）或导入往年报告。", year, year)
+	return userErr(ErrNotFound, "%d年还没有年度报告。可以先生成草稿，或导入往年报告。", year)
 }

@@ -108,7 +108,7 @@ func (s *Store) ImportPlan(imp PlanImport, replace bool) (ImportResult, error) {
 	}
 	check := func(tx *bolt.Tx) error {
 		if tx.Bucket(bucketPlans).Get(u64(uint64(year))) != nil && !replace {
-			return userErr(ErrExists, "%d年已经有任务分解表了。如确要用新的方案替换（原有任务和进展将被删除），请确认替换（命令行加 --replace）。", year)
+			return userErr(ErrExists, "%d年已经有任务分解表了。如确要用新的方案替换（原有任务和进展将被删除），请确认替换。", year)
 		}
 		r := deptsIn(tx)
 		for _, target := range imp.Aliases {

@@ -73,7 +73,7 @@ func (s *Store) createReport(r Report, replace bool, reason ChangeReason) (Repor
 		}
 		switch {
 		case exists && !replace:
-			return userErr(ErrExists, "%d年已经有年度报告了。如确要替换（原报告会保存为历史版本，可以恢复），请确认替换（命令行加 --replace）。", r.Year)
+			return userErr(ErrExists, "%d年已经有年度报告了。如确要替换（原报告会保存为历史版本，可以恢复），请确认替换。", r.Year)
 		case !exists && reason != ChangeImport:
 			return errNothingReplaced
 		}
@@ -142,7 +142,7 @@ func (s *Store) ReportSnapshot(year int, id uint64) (Snapshot, error) {
 	err := s.view(func(tx *bolt.Tx) error {
 		ok, err := getJSON(tx.Bucket(bucketReportSnaps), snapKey(year, id), &sn)
 		if err == nil && !ok {
-			err = userErr(ErrNotFound, "%d年年度报告没有编号为 %d 的历史版本。可用 fazhi report snapshots --year %d 查看。", year, id, year)
+			err = userErr(ErrNotFound, "%d年年度报告没有编号为 %d 的历史版本。请核对历史版本的编号。", year, id)
 		}
 		return err
 	})
@@ -161,7 +161,7 @@ func (s *Store) RestoreReport(year int, id uint64) (Report, error) {
 			return err
 		}
 		if !ok {
-			return userErr(ErrNotFound, "%d年年度报告没有编号为 %d 的历史版本。可用 fazhi report snapshots --year %d 查看。", year, id, year)
+			return userErr(ErrNotFound, "%d年年度报告没有编号为 %d 的历史版本。请核对历史版本的编号。", year, id)
 		}
 		if tx.Bucket(bucketReports).Get(u64(uint64(year))) == nil {
 			return errNothingReplaced

@@ -7,9 +7,9 @@
 // and sums many units' returns (rates recomputed from the summed parts,
 // never averaged) with a sheet of each unit's figures.
 //
-// Every workbook is opened through tasksheet.OpenFile, the one opener with
+// Every workbook is opened through export/workbook, the one opener with
 // the size, unzip, password and WPS checks, so .xlsx and legacy .xls are
-// both read; filling needs .xlsx, and a .xls template gets a message saying
-// how to save it as .xlsx in WPS or Excel. A mapping the clerk corrected
+// both read; filling needs .xlsx (workbook.Edit), and a .xls template gets
+// the message saying how to save it as .xlsx in WPS or Excel. A mapping the clerk corrected
 // (Proposal.Set/Unset) is kept in the store by its layout's Fingerprint.
 package statsheet

@@ -11,7 +11,7 @@ import (
 
 	"fazhi/data"
 	"fazhi/export/safefile"
-	"fazhi/export/tasksheet"
+	"fazhi/export/workbook"
 )
 
 // cellValue is what a figure puts in its cell: the number (a rate as a
@@ -44,7 +44,7 @@ func figureCell(kind data.Kind, v float64, text string, has bool) (any, bool) {
 // and nothing else changed, to out (an existing file only when replace).
 // It returns how many cells it filled. A cancelled ctx leaves no file.
 func Fill(ctx context.Context, templatePath string, m data.TemplateMap, figs []data.Stat, out string, replace bool) (int, error) {
-	f, err := openTemplate(templatePath)
+	f, err := workbook.Edit(templatePath)
 	if err != nil {
 		return 0, err
 	}
@@ -74,23 +74,6 @@ func Fill(ctx context.Context, templatePath string, m data.TemplateMap, figs []d
 		}
 		return f.Write(w)
 	})
-}
-
-// openTemplate opens an .xlsx template for filling; a .xls gets the
-// message saying how to convert it.
-func openTemplate(path string) (*excelize.File, error) {
-	isXLS, err := IsXLSFile(path)
-	if err != nil {
-		return nil, errUnreadable(path, err)
-	}
-	if isXLS {
-		return nil, XLSFillError(path)
-	}
-	f, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: tasksheet.MaxUnzipSize, UnzipXMLSizeLimit: tasksheet.MaxUnzipXMLSize})
-	if err != nil {
-		return nil, errUnreadable(path, err)
-	}
-	return f, nil
 }
 
 // ReadValues reads a filled return's mapped cells as typed values (rates

@@ -1,12 +1,9 @@
 package statsheet
 
 import (
-	"bytes"
-	"os"
-
 	"github.com/xuri/excelize/v2"
 
-	"fazhi/export/tasksheet"
+	"fazhi/export/workbook"
 )
 
 // Grid is one worksheet as text, a merged range's value shown in every
@@ -35,21 +32,17 @@ type Workbook struct {
 const maxRows, maxCols = 5000, 200
 
 // ReadFile reads a workbook, .xlsx or .xls by its content, not its name.
-// Opening goes through tasksheet.OpenFile, the one safe opener every
-// workbook from outside passes: size and unzip limits, password-protected,
-// WPS .et, empty and broken files each get their Chinese message there.
+// Opening goes through workbook.Open, the one safe opener every workbook
+// from outside passes: size and unzip limits, password-protected, WPS .et,
+// empty and broken files each get their fileerr message there.
 func ReadFile(path string) (*Workbook, error) {
-	book, err := tasksheet.OpenFile(path)
+	book, err := workbook.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	isXLS, err := IsXLSFile(path)
-	if err != nil {
-		return nil, errUnreadable(path, err)
-	}
-	out := &Workbook{Path: path, IsXLS: isXLS}
+	out := &Workbook{Path: path, IsXLS: book.XLS}
 	for _, s := range book.Sheets {
-		if s.Hidden || s.Name == tasksheet.StampSheet {
+		if s.Hidden || s.Name == workbook.StampSheet {
 			continue
 		}
 		out.Sheets = append(out.Sheets, gridOf(s))
@@ -57,22 +50,9 @@ func ReadFile(path string) (*Workbook, error) {
 	return out, nil
 }
 
-// IsXLSFile tells a legacy compound file (.xls, or anything OLE) by its
-// first bytes: it can be read but not filled, which needs .xlsx.
-func IsXLSFile(path string) (bool, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return false, err
-	}
-	defer f.Close()
-	head := make([]byte, 8)
-	n, _ := f.Read(head)
-	return bytes.HasPrefix(head[:n], []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}), nil
-}
-
 // gridOf lays a sheet out as a rectangle and copies each merged range's
 // value into every cell it covers.
-func gridOf(s tasksheet.Sheet) Grid {
+func gridOf(s workbook.Sheet) Grid {
 	rows := s.Rows[:min(len(s.Rows), maxRows)]
 	height, width := len(rows), 0
 	for _, r := range rows {

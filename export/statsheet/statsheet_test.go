@@ -13,6 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"fazhi/data"
+	"fazhi/export/workbook"
 	"fazhi/internal/testfiles"
 )
 
@@ -212,7 +213,7 @@ func TestRealXLSTemplate(t *testing.T) {
 	p := Propose(wb, data.DefaultCatalogue(), nil)
 	t.Logf("mapped %d rows of the 行政复议 return: %+v", len(p.Cells), p.Cells)
 	_, err = Fill(context.Background(), path, p.TemplateMap, nil, filepath.Join(t.TempDir(), "out.xlsx"), false)
-	if !errors.Is(err, ErrXLSFill) {
+	if !errors.Is(err, workbook.ErrXLSFill) {
 		t.Fatalf("filling a .xls: %v; want ErrXLSFill", err)
 	}
 	if msg := data.Message(err); !strings.Contains(msg, "另存为") {

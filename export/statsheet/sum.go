@@ -12,7 +12,9 @@ import (
 	"strings"
 
 	"fazhi/data"
+	"fazhi/export/fileerr"
 	"fazhi/export/safefile"
+	"fazhi/export/workbook"
 )
 
 // UnitReturn is one unit's filled return as read for a 汇总.
@@ -91,7 +93,7 @@ func Sum(ctx context.Context, paths []string, m data.TemplateMap, cat []data.Ind
 		}
 		h, err := fileHash(p)
 		if err != nil {
-			u.Err = errUnreadable(p, err)
+			u.Err = fileerr.New(fileerr.ErrUnreadable, fileerr.Workbook, p, err)
 			s.Units = append(s.Units, u)
 			continue
 		}
@@ -118,7 +120,7 @@ func Sum(ctx context.Context, paths []string, m data.TemplateMap, cat []data.Ind
 			u.Values[in.Name] = data.Value{Value: v}
 		}
 		if len(bad) > 0 {
-			u.Err = userErr(ErrUnreadable, "有无法识别的数值：%s", strings.Join(bad, "；"))
+			u.Err = userErr(ErrBadValue, "有无法识别的数值：%s", strings.Join(bad, "；"))
 		}
 		u.Problems = data.CheckStats(unitStats(cat, u.Values))
 		s.Units = append(s.Units, u)
@@ -181,7 +183,7 @@ const unitSheet = "各单位数据"
 // each unit's figures side by side, its status, and the missing units. A
 // cancelled ctx leaves no file behind.
 func WriteSummary(ctx context.Context, templatePath string, m data.TemplateMap, cat []data.Indicator, s Summary, out string, replace bool) error {
-	f, err := openTemplate(templatePath)
+	f, err := workbook.Edit(templatePath)
 	if err != nil {
 		return err
 	}

@@ -15,6 +15,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"fazhi/data"
+	"fazhi/export/workbook"
 )
 
 // Returned is one department's workbook as read for a merge.
@@ -141,7 +142,7 @@ func ReadReturned(path string, year int) Returned {
 		r.Dept = deptFromName(r.File)
 	}
 	opt := Options{Year: year, Source: r.File, Date: r.Date}
-	if slices.ContainsFunc(wb.Sheets, func(s Sheet) bool { return s.Name == DistSheet }) {
+	if slices.ContainsFunc(wb.Sheets, func(s workbook.Sheet) bool { return s.Name == DistSheet }) {
 		opt.Sheet = DistSheet
 	}
 	p, err := Read(wb.Sheets, opt)

@@ -8,6 +8,7 @@ import (
 
 	"fazhi/data"
 
+	"fazhi/export/workbook"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -20,7 +21,7 @@ import (
 //     A2 year, A3 dept (canonical name), A4 unit (简称), A5 exported
 //     (RFC 3339), each value in column B.
 //
-// The names (DistSheet, StampSheet, TaskRef) live in readfile.go, beside
+// The names (DistSheet, workbook.StampSheet, TaskRef) live in readfile.go, beside
 // the reader that depends on them.
 
 // Instructions is the row under a distributed table's title: what to fill,
@@ -98,14 +99,14 @@ func WriteDept(w io.Writer, in Export, d DeptTasks) error {
 // afterwards, excelize calls that visit every sheet (SetActiveSheet,
 // hiding a sheet) would parse the whole streamed table back into memory.
 func writeMeta(f *excelize.File, rows [][2]string) error {
-	if _, err := f.NewSheet(StampSheet); err != nil {
+	if _, err := f.NewSheet(workbook.StampSheet); err != nil {
 		return err
 	}
 	for i, r := range rows {
-		if err := f.SetSheetRow(StampSheet, "A"+strconv.Itoa(i+1), &[]any{r[0], r[1]}); err != nil {
+		if err := f.SetSheetRow(workbook.StampSheet, "A"+strconv.Itoa(i+1), &[]any{r[0], r[1]}); err != nil {
 			return err
 		}
 	}
 	// Very hidden: even 取消隐藏 in Excel or WPS does not offer it.
-	return f.SetSheetVisible(StampSheet, false, true)
+	return f.SetSheetVisible(workbook.StampSheet, false, true)
 }

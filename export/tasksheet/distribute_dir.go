@@ -46,7 +46,7 @@ func Distribute(in Export, dir string, replace bool) ([]Distributed, error) {
 		}
 		if len(taken) > 0 {
 			return nil, &data.UserError{Err: safefile.ErrExists, Msg: fmt.Sprintf(
-				"文件夹“%s”中已有 %d 个同名文件（%s），一个也没有覆盖。请换一个文件夹，或确认覆盖（命令行加 --replace）。",
+				"文件夹“%s”中已有 %d 个同名文件（%s），一个也没有覆盖。请换一个文件夹，或确认覆盖。",
 				dir, len(taken), strings.Join(taken, "、"))}
 		}
 	}

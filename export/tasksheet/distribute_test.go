@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"fazhi/export/workbook"
 )
 
 func TestSplit(t *testing.T) {
@@ -52,7 +54,7 @@ func TestWriteDept(t *testing.T) {
 		t.Fatal(err)
 	}
 	f := open(t, path)
-	if got := f.GetSheetList(); !slices.Equal(got, []string{DistSheet, StampSheet}) {
+	if got := f.GetSheetList(); !slices.Equal(got, []string{DistSheet, workbook.StampSheet}) {
 		t.Fatalf("sheets %v", got)
 	}
 	if f.GetActiveSheetIndex() != 0 {
@@ -91,11 +93,11 @@ func TestWriteDept(t *testing.T) {
 		"A1": "fazhi-distribute", "B1": "1", "A2": "year", "B2": "2024", "A3": "dept", "B3": "人力资源分局",
 		"A4": "unit", "B4": "黄江镇", "A5": "exported", "B5": "2024-07-01T08:30:00+08:00",
 	} {
-		if got := get(t, f, StampSheet, cell); got != want {
+		if got := get(t, f, workbook.StampSheet, cell); got != want {
 			t.Errorf("_fazhi!%s = %q; want %q", cell, got, want)
 		}
 	}
-	if state := sheetState(t, buf.Bytes(), StampSheet); state != "veryHidden" {
+	if state := sheetState(t, buf.Bytes(), workbook.StampSheet); state != "veryHidden" {
 		t.Errorf("_fazhi state %q; want veryHidden", state)
 	}
 	var titles string

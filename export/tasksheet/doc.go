@@ -7,14 +7,17 @@
 //
 //	columns.go   what a column means (Column, its canonical Title) and the
 //	             header variants offices use
-//	header.go    the pure sheet model (Sheet, Merge) and FindHeader
+//	header.go    FindHeader on a workbook.Sheet
 //	read.go      Read: sheets → Preview (tasks as data.PlanImport, problems)
-//	readfile.go  opening any file safely (.xlsx with unzip limits, .xls via
-//	             export/xls; .et, encrypted, broken, empty refused)
-//	readerr.go   the reading errors and their Chinese messages
+//	readfile.go  OpenFile (export/workbook's safe opener, plus the
+//	             distribution stamp), ReadFile, the distribution contract
+//	errors.go    this package's finer kinds (no header; a template without
+//	             the sheet or header); their sentences go through export/fileerr
 //	collect.go   matching returned department workbooks to stored tasks
 //	write*.go    the writers (our layout, template fill, distribution)
 //
-// Everything from Sheet onwards is a pure function of its input, so it is
+// The sheet model (workbook.Sheet) and every check of the file itself live
+// in export/workbook and export/fileerr, shared with export/statsheet.
+// Everything from a Sheet onwards is a pure function of its input, so it is
 // tested with tables of sheets and fuzzed (FuzzRead).
 package tasksheet

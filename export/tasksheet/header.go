@@ -3,31 +3,15 @@ package tasksheet
 import (
 	"strconv"
 	"strings"
+
+	"fazhi/export/workbook"
 )
-
-// Sheet is one worksheet as the reader sees it: cell text by zero-based row
-// and column, merged ranges and hidden rows. Both the .xlsx and the .xls
-// openers produce it, and tests and the fuzzer build it directly, so the
-// whole reading is a pure function of it.
-type Sheet struct {
-	Name   string
-	Hidden bool
-	// Rows[r][c] is the text of a cell (ragged; a missing cell is empty).
-	Rows       [][]string
-	Merges     []Merge
-	HiddenRows []int // zero-based, ascending
-	// Date1904 says serials in this sheet count from 1904 (Mac workbooks).
-	Date1904 bool
-}
-
-// Merge is a merged range, zero-based and inclusive on both ends.
-type Merge struct{ FirstRow, LastRow, FirstCol, LastCol int }
 
 // grid answers "what does the clerk see in this cell" for a sheet: the value
 // of the merge covering a cell, and whether that merge began on an earlier
 // row (so a continuation row does not read the same text twice).
 type grid struct {
-	s      *Sheet
+	s      *workbook.Sheet
 	cover  map[[2]int]int // (row, col) → index into s.Merges, for covered cells
 	hidden map[int]bool
 	w      int // width, computed once
@@ -37,7 +21,7 @@ type grid struct {
 // index; a real table covers a few thousand.
 const maxMergeCells = 2_000_000
 
-func newGrid(s *Sheet) *grid {
+func newGrid(s *workbook.Sheet) *grid {
 	g := &grid{s: s, cover: map[[2]int]int{}, hidden: map[int]bool{}}
 	n := 0
 merges:
@@ -82,11 +66,11 @@ func (g *grid) at(r, c int) (string, bool) {
 	return strings.TrimSpace(g.raw(r, c)), false
 }
 
-func (g *grid) merge(r, c int) (Merge, bool) {
+func (g *grid) merge(r, c int) (workbook.Merge, bool) {
 	if i, ok := g.cover[[2]int{r, c}]; ok {
 		return g.s.Merges[i], true
 	}
-	return Merge{}, false
+	return workbook.Merge{}, false
 }
 
 func (g *grid) width() int { return g.w }
@@ -165,7 +149,7 @@ const headerScanRows = 40
 // pair of rows joined through merged cells) whose cells name the most known
 // columns. A header needs a task column and at least one other known one,
 // so a title such as 2024年任务分解表 merged across the sheet never counts.
-func FindHeader(s *Sheet) (Header, bool) {
+func FindHeader(s *workbook.Sheet) (Header, bool) {
 	return findHeader(newGrid(s), s.Name)
 }
 

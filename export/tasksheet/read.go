@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"fazhi/data"
+	"fazhi/export/workbook"
 )
 
 // Options steer a reading. The zero value reads the best sheet with the
@@ -97,7 +98,7 @@ func (p Problem) String() string {
 // Read finds the table among sheets and reads its tasks. It fails only with
 // ErrNoHeader (the caller adds the file name); everything else it meets is a
 // Problem in the preview.
-func Read(sheets []Sheet, opt Options) (*Preview, error) {
+func Read(sheets []workbook.Sheet, opt Options) (*Preview, error) {
 	p := &Preview{Source: opt.Source}
 	var best Header
 	var bestGrid *grid
@@ -137,11 +138,7 @@ func Read(sheets []Sheet, opt Options) (*Preview, error) {
 		if opt.Sheet != "" {
 			looked = []string{opt.Sheet}
 		}
-		detail := ""
-		if len(looked) > 0 {
-			detail = "（查看了工作表：" + strings.Join(looked, "、") + "）"
-		}
-		return p, &Error{Kind: ErrNoHeader, File: opt.Source, Detail: detail}
+		return p, errNoHeader(opt.Source, looked)
 	}
 	r := &reader{opt: opt, g: bestGrid, p: p}
 	r.read(best)

@@ -1,20 +1,23 @@
 package tasksheet
 
 import (
+	"errors"
 	"reflect"
 	"strconv"
 	"strings"
 	"testing"
 
 	"fazhi/data"
+	"fazhi/export/fileerr"
+	"fazhi/export/workbook"
 )
 
 // sheetOf builds a sheet from a compact text: rows on lines, cells split by
 // "|", ¶ a line break inside a cell, a row starting with "~" hidden;
 // merges as "A1:E1". The same form
 // seeds FuzzRead, so every case here is also a fuzzing start.
-func sheetOf(text string, merges ...string) Sheet {
-	s := Sheet{Name: "Sheet1"}
+func sheetOf(text string, merges ...string) workbook.Sheet {
+	s := workbook.Sheet{Name: "Sheet1"}
 	for i, line := range strings.Split(text, "\n") {
 		if strings.HasPrefix(line, "~") {
 			s.HiddenRows = append(s.HiddenRows, i)
@@ -26,7 +29,7 @@ func sheetOf(text string, merges ...string) Sheet {
 		a, b, _ := strings.Cut(m, ":")
 		c1, r1 := cellRef(a)
 		c2, r2 := cellRef(b)
-		s.Merges = append(s.Merges, Merge{r1, r2, c1, c2})
+		s.Merges = append(s.Merges, workbook.Merge{FirstRow: r1, LastRow: r2, FirstCol: c1, LastCol: c2})
 	}
 	return s
 }
@@ -193,7 +196,7 @@ var readCases = []struct {
 func TestRead(t *testing.T) {
 	for _, c := range readCases {
 		t.Run(c.name, func(t *testing.T) {
-			p, err := Read([]Sheet{sheetOf(c.text, c.merges...)}, Options{Year: 2024, Source: "t.xlsx"})
+			p, err := Read([]workbook.Sheet{sheetOf(c.text, c.merges...)}, Options{Year: 2024, Source: "t.xlsx"})
 			if err != nil {
 				t.Fatalf("Read: %v", err)
 			}
@@ -247,9 +250,9 @@ func TestReadNoHeader(t *testing.T) {
 		"序号|合同名称|金额\n1|采购|100",
 		"工作任务\n任务甲", // a task column alone is a list, not a header
 	} {
-		_, err := Read([]Sheet{sheetOf(text, "A1:C1")}, Options{Source: "x.xlsx"})
-		var e *Error
-		if !asError(err, &e) || e.Kind != ErrNoHeader {
+		_, err := Read([]workbook.Sheet{sheetOf(text, "A1:C1")}, Options{Source: "x.xlsx"})
+		var e *fileerr.Error
+		if !asError(err, &e) || e.Kind != fileerr.ErrNotOurs || !errors.Is(err, ErrNoHeader) {
 			t.Errorf("%q: err %v, want ErrNoHeader", text, err)
 			continue
 		}
@@ -261,7 +264,7 @@ func TestReadNoHeader(t *testing.T) {
 
 func TestReadOverride(t *testing.T) {
 	s := sheetOf("序号|工作任务|单位|时间\n1|任务甲|党政办|2024-03-31")
-	p, err := Read([]Sheet{s}, Options{Year: 2024})
+	p, err := Read([]workbook.Sheet{s}, Options{Year: 2024})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -269,7 +272,7 @@ func TestReadOverride(t *testing.T) {
 		t.Fatalf("unknown column not kept: %v", p.Import.Tasks[0].Extra)
 	}
 	// The clerk says C is 牵头单位 and D 完成时限: read again.
-	p, err = Read([]Sheet{s}, Options{Year: 2024, Columns: map[int]Column{2: ColLead, 3: ColDeadline}})
+	p, err = Read([]workbook.Sheet{s}, Options{Year: 2024, Columns: map[int]Column{2: ColLead, 3: ColDeadline}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -289,15 +292,15 @@ func TestReadPicksSheet(t *testing.T) {
 	hidden.Name, hidden.Hidden = "旧表", true
 	table := sheetOf("序号|工作任务|牵头单位\n1|新任务|党政办")
 	table.Name = "任务分解表"
-	p, err := Read([]Sheet{notes, hidden, table}, Options{})
+	p, err := Read([]workbook.Sheet{notes, hidden, table}, Options{})
 	if err != nil || p.Sheet != "任务分解表" || p.Import.Tasks[0].Text != "新任务" {
 		t.Fatalf("picked %q, err %v", p.Sheet, err)
 	}
-	p, err = Read([]Sheet{notes, hidden, table}, Options{Sheet: "旧表"})
+	p, err = Read([]workbook.Sheet{notes, hidden, table}, Options{Sheet: "旧表"})
 	if err != nil || p.Import.Tasks[0].Text != "旧任务" {
 		t.Fatalf("forced sheet: %+v, %v", p, err)
 	}
-	if _, err := Read([]Sheet{notes, hidden, table}, Options{Sheet: "说明"}); err == nil {
+	if _, err := Read([]workbook.Sheet{notes, hidden, table}, Options{Sheet: "说明"}); err == nil {
 		t.Fatal("a sheet without header read")
 	}
 }
@@ -345,7 +348,7 @@ func FuzzRead(f *testing.F) {
 			ms = strings.Split(merges, ",")
 		}
 		s := sheetOf(text, ms...)
-		p, err := Read([]Sheet{s}, Options{Year: 2024})
+		p, err := Read([]workbook.Sheet{s}, Options{Year: 2024})
 		if err != nil {
 			return
 		}
@@ -365,8 +368,8 @@ func FuzzRead(f *testing.F) {
 	})
 }
 
-func asError(err error, target **Error) bool {
-	e, ok := err.(*Error)
+func asError(err error, target **fileerr.Error) bool {
+	e, ok := err.(*fileerr.Error)
 	if ok {
 		*target = e
 	}

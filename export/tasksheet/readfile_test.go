@@ -1,19 +1,16 @@
 package tasksheet
 
 import (
-	"archive/zip"
-	"bytes"
 	"errors"
-	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"fazhi/internal/hostile"
 	"fazhi/internal/testfiles"
 
+	"fazhi/export/fileerr"
+	"fazhi/export/workbook"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -170,64 +167,6 @@ func TestReadFileStamp(t *testing.T) {
 	}
 }
 
-func TestOpenFileRefuses(t *testing.T) {
-	dir := t.TempDir()
-	write := func(name string, b []byte) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
-	good := filepath.Join(dir, "good.xlsx")
-	writeInBook(t, good, cityLayout())
-	goodBytes, _ := os.ReadFile(good)
-
-	encrypted := filepath.Join(dir, "locked.xlsx")
-	{
-		f := excelize.NewFile()
-		f.SetCellValue("Sheet1", "A1", "序号")
-		if err := f.SaveAs(encrypted, excelize.Options{Password: "123"}); err != nil {
-			t.Fatal(err)
-		}
-		f.Close()
-	}
-	var docx bytes.Buffer
-	zw := zip.NewWriter(&docx)
-	w, _ := zw.Create("word/document.xml")
-	w.Write([]byte("<w:document/>"))
-	zw.Close()
-
-	cases := []struct {
-		path string
-		kind error
-		says string
-	}{
-		{write("empty.xlsx", nil), ErrEmpty, "空文件"},
-		{write("blank.xlsx", make([]byte, 100)), ErrEmpty, "空文件"},
-		{write("text.xlsx", []byte("序号,工作任务\n1,任务甲\n")), ErrNotWorkbook, "不是 Excel 表格"},
-		{write("page.xls", []byte("<html><body><table></table></body></html>")), ErrNotWorkbook, "另存为"},
-		{write("cut.xlsx", goodBytes[:len(goodBytes)/2]), ErrBroken, "已损坏"},
-		{write("report.xlsx", docx.Bytes()), ErrNotWorkbook, "不是 Excel 表格"},
-		{encrypted, ErrEncrypted, "密码"},
-		{write("wps.et", oleFile(hostile.Stream{Name: "WpsContent", Data: []byte("et")})), ErrNoExcel, ".et"},
-		{write("bomb.xlsx", zipBomb(t)), ErrTooLarge, "太大"},
-		{filepath.Join(dir, "missing.xlsx"), ErrUnreadable, "找不到文件"},
-		{dir, ErrUnreadable, "无法读取"},
-	}
-	for _, c := range cases {
-		_, err := OpenFile(c.path)
-		if !errors.Is(err, c.kind) {
-			t.Errorf("%s: err %v, want %v", filepath.Base(c.path), err, c.kind)
-			continue
-		}
-		var e *Error
-		if !errors.As(err, &e) || !strings.Contains(e.UserMessage(), c.says) || !strings.Contains(e.UserMessage(), filepath.Base(c.path)) {
-			t.Errorf("%s: message %q, want it to name the file and say %q", filepath.Base(c.path), e.UserMessage(), c.says)
-		}
-	}
-}
-
 // TestRealFixtures: neither real workbook is a 任务分解表. The WPS one is a
 // 招采/合同/供应商 ledger and must be refused with a message naming its
 // sheets; the .xls (a statistical return) opens through export/xls and is
@@ -246,7 +185,7 @@ func TestRealFixtures(t *testing.T) {
 			t.Fatalf("%s: no sheets", c.file)
 		}
 		_, _, err = ReadFile(path, Options{Year: 2024})
-		var e *Error
+		var e *fileerr.Error
 		if !errors.As(err, &e) || !errors.Is(err, ErrNoHeader) {
 			t.Fatalf("%s: err %v, want ErrNoHeader", c.file, err)
 		}
@@ -258,36 +197,6 @@ func TestRealFixtures(t *testing.T) {
 }
 
 func realFixtureIn(t testing.TB, name string) string { return testfiles.Fixture(t, name) }
-
-// zipBomb declares 300 MB of zeros in a sheet part: a few hundred KB on disk.
-func zipBomb(t testing.TB) []byte {
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, name := range []string{"[Content_Types].xml", "xl/workbook.xml"} {
-		w, _ := zw.Create(name)
-		w.Write([]byte("<x/>"))
-	}
-	w, err := zw.Create("xl/worksheets/sheet1.xml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := io.CopyN(w, zeroReader{}, 300<<20); err != nil {
-		t.Fatal(err)
-	}
-	zw.Close()
-	return buf.Bytes()
-}
-
-type zeroReader struct{}
-
-func (zeroReader) Read(p []byte) (int, error) {
-	clear(p)
-	return len(p), nil
-}
-
-// oleFile writes a compound file (internal/hostile's writer), enough to stand
-// for a WPS .et: mscfb only reads.
-func oleFile(streams ...hostile.Stream) []byte { return hostile.CompoundFile(streams...) }
 
 // returnedRow is one task row of a distributed workbook as a department returns
 // it: the stored id (0 = the hidden column was lost), number, text and the
@@ -323,7 +232,7 @@ func returnedBook(year int, dept string, rows []returnedRow, stamp bool) []inShe
 	}
 	out := []inSheet{table}
 	if stamp {
-		out = append(out, inSheet{name: StampSheet, veryHidden: true, rows: [][]any{
+		out = append(out, inSheet{name: workbook.StampSheet, veryHidden: true, rows: [][]any{
 			{StampMagic, StampVersion}, {"year", year}, {"dept", dept}, {"unit", "黄江镇"},
 			{"exported", time.Date(2024, 6, 1, 9, 0, 0, 0, time.UTC).Format(time.RFC3339)},
 		}})

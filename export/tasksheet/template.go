@@ -1,15 +1,13 @@
 package tasksheet
 
 import (
-	"errors"
-	"fmt"
 	"io"
-	"io/fs"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 
+	"fazhi/export/fileerr"
+	"fazhi/export/workbook"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -23,68 +21,6 @@ type Filled struct {
 	Inserted  int      // of those, rows inserted below the template's blank rows
 }
 
-// Template errors, matched with errors.Is; *TemplateError carries the
-// sentence for the user.
-var (
-	ErrTemplateFormat   = errors.New("tasksheet: template is not .xlsx")
-	ErrTemplatePassword = errors.New("tasksheet: template is password-protected")
-	ErrTemplateBroken   = errors.New("tasksheet: template cannot be opened")
-	ErrTemplateNoSheet  = errors.New("tasksheet: no such sheet in template")
-	ErrTemplateNoHeader = errors.New("tasksheet: no task table header in template")
-)
-
-// TemplateError is every failure to use a template, with what to do.
-type TemplateError struct {
-	Path string
-	Msg  string
-	Err  error
-}
-
-func (e *TemplateError) Error() string       { return e.Path + ": " + e.Err.Error() }
-func (e *TemplateError) Unwrap() error       { return e.Err }
-func (e *TemplateError) UserMessage() string { return e.Msg }
-
-func templateErr(path string, kind error, cause error) error {
-	name := "“" + filepath.Base(path) + "”"
-	var msg string
-	switch kind {
-	case ErrTemplateFormat:
-		msg = "模板" + name + "不是 .xlsx 文件（可能是 .xls 或 WPS 的 .et 格式）。请在 Excel 或 WPS 中打开，另存为 .xlsx 后再用作模板。"
-	case ErrTemplatePassword:
-		msg = "模板" + name + "设有打开密码，无法读取。请在 Excel 或 WPS 中取消密码并另存后再用作模板。"
-	case ErrTemplateNoHeader:
-		msg = "在模板" + name + "中没有找到任务表的表头（应至少有“序号”“工作任务”“牵头单位”“配合单位”“完成时限”“进展情况”“备注”等栏目中的两个）。请检查模板的表头，或用 --sheet 指定工作表。"
-	default:
-		if errors.Is(cause, fs.ErrNotExist) {
-			msg = "找不到模板文件" + name + "。请检查文件位置。"
-		} else {
-			msg = "模板" + name + "无法打开，可能已损坏或过大。请在 Excel 或 WPS 中打开并另存为 .xlsx 后再试。"
-		}
-	}
-	err := kind
-	if cause != nil {
-		err = fmt.Errorf("%w: %w", kind, cause)
-	}
-	return &TemplateError{Path: path, Msg: msg, Err: err}
-}
-
-// openOptions bound what a workbook may unpack to: excelize's default is
-// about 16 GB and allocates the declared size up front.
-var openOptions = excelize.Options{UnzipSizeLimit: 256 << 20, UnzipXMLSizeLimit: 32 << 20}
-
-func openTemplate(path string) (*excelize.File, error) {
-	f, err := excelize.OpenFile(path, openOptions)
-	switch {
-	case err == nil:
-		return f, nil
-	case errors.Is(err, excelize.ErrWorkbookFileFormat):
-		return nil, templateErr(path, ErrTemplateFormat, err)
-	case errors.Is(err, excelize.ErrWorkbookPassword):
-		return nil, templateErr(path, ErrTemplatePassword, err)
-	}
-	return nil, templateErr(path, ErrTemplateBroken, err)
-}
-
 // FillTemplate writes the year's tasks into a copy of the user's template
 // (its header found by the column titles, on sheet or on any sheet when
 // sheet is ""). The template keeps its title, header, styles, column widths,
@@ -93,26 +29,25 @@ func openTemplate(path string) (*excelize.File, error) {
 // inserted above whatever follows (a 填报单位 line, a 保留格式 row). Every
 // row takes the style and height of the template's first data row.
 func FillTemplate(w io.Writer, path string, in Export, sheet string) (Filled, error) {
-	f, err := openTemplate(path)
+	f, err := workbook.Edit(path)
 	if err != nil {
 		return Filled{}, err
 	}
 	defer f.Close()
 	if sheet != "" && !slices.Contains(f.GetSheetList(), sheet) {
-		return Filled{}, &TemplateError{Path: path, Err: ErrTemplateNoSheet,
-			Msg: fmt.Sprintf("模板“%s”中没有名为“%s”的工作表。现有工作表：%s。", filepath.Base(path), sheet, strings.Join(f.GetSheetList(), "、"))}
+		return Filled{}, errNoSheet(path, sheet, f.GetSheetList())
 	}
 	h, ok, err := findTable(f, sheet)
 	if err != nil {
-		return Filled{}, templateErr(path, ErrTemplateBroken, err)
+		return Filled{}, fileerr.New(fileerr.ErrDamaged, fileerr.Template, path, err)
 	}
 	if !ok {
-		return Filled{}, templateErr(path, ErrTemplateNoHeader, nil)
+		return Filled{}, fileerr.New(ErrTemplateNoHeader, fileerr.Template, path, nil)
 	}
 	res, err := in.fill(f, h)
 	if err != nil {
 		// The template's own parts were what excelize could not handle.
-		return res, templateErr(path, ErrTemplateBroken, err)
+		return res, fileerr.New(fileerr.ErrDamaged, fileerr.Template, path, err)
 	}
 	_, err = f.WriteTo(w)
 	return res, err

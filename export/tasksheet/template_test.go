@@ -13,7 +13,10 @@ import (
 
 	"fazhi/internal/testfiles"
 
+	"fazhi/export/fileerr"
+	"fazhi/export/workbook"
 	"github.com/xuri/excelize/v2"
+	"io/fs"
 )
 
 func fixture(t testing.TB, name string) string { return testfiles.Fixture(t, name) }
@@ -444,10 +447,10 @@ func TestFillTemplateErrors(t *testing.T) {
 		err               error
 		msg               string
 	}{
-		{"missing", filepath.Join(dir, "没有.xlsx"), "", ErrTemplateBroken, "找不到模板文件"},
-		{"xls renamed", write("旧格式.xlsx", xls), "", ErrTemplateFormat, "另存为 .xlsx"},
-		{"not a workbook", write("坏.xlsx", []byte("PK\x03\x04 broken")), "", ErrTemplateBroken, "可能已损坏"},
-		{"empty", write("空.xlsx", nil), "", ErrTemplateBroken, "可能已损坏"},
+		{"missing", filepath.Join(dir, "没有.xlsx"), "", fs.ErrNotExist, "找不到模板文件"},
+		{"xls renamed", write("旧格式.xlsx", xls), "", workbook.ErrXLSFill, "另存为 .xlsx"},
+		{"not a workbook", write("坏.xlsx", []byte("PK\x03\x04 broken")), "", fileerr.ErrDamaged, "已损坏"},
+		{"empty", write("空.xlsx", nil), "", fileerr.ErrEmpty, "模板文件“空.xlsx”是空文件"},
 		{"no header", noHeader, "", ErrTemplateNoHeader, "没有找到任务表的表头"},
 		{"no such sheet", fixture(t, wpsLedger), "附件2", ErrTemplateNoSheet, "现有工作表：招采台账、合同台账、供应商台账"},
 	}
@@ -455,7 +458,7 @@ func TestFillTemplateErrors(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			var buf bytes.Buffer
 			_, err := FillTemplate(&buf, c.path, sample(), c.sheet)
-			var te *TemplateError
+			var te *fileerr.Error
 			if !errors.Is(err, c.err) || !errors.As(err, &te) || !strings.Contains(te.UserMessage(), c.msg) {
 				t.Errorf("err %v; want %v saying %q", err, c.err, c.msg)
 			}
@@ -487,9 +490,9 @@ func FuzzFillTemplate(f *testing.F) {
 		}
 		var buf bytes.Buffer
 		_, err := FillTemplate(&buf, path, in, "")
-		var te *TemplateError
-		if err != nil && !errors.As(err, &te) {
-			t.Errorf("not a TemplateError: %v", err)
+		var te *fileerr.Error
+		if err != nil && (!errors.As(err, &te) || te.Format != fileerr.Template) {
+			t.Errorf("not a template's *fileerr.Error: %v", err)
 		}
 	})
 }

@@ -21,7 +21,7 @@ var (
 // "Unicode text") and above all GBK (Notepad on a Chinese Windows), and the
 // clerk cannot be asked which; so the encoding is detected: BOMs first, then
 // UTF-16 by its zero bytes, then UTF-8 if it (almost) validates, else
-// GB18030, a superset of GBK. Bytes that are not text give an *Error of kind
+// GB18030, a superset of GBK. Bytes that are not text give a *fileerr.Error of kind
 // ErrBinary.
 func Decode(b []byte) (string, error) {
 	s, err := decode(b)

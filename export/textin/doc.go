@@ -15,7 +15,8 @@
 //     freely) and dispatches to the two above; old binary .doc/.wps, PDF and
 //     RTF files get a message telling the user to save as .docx or .txt.
 //
-// Every error a user can see is an *Error built in errors.go; its Error()
-// is one Chinese sentence saying what is wrong and what to do, and its Kind
-// is one of the Err… sentinels, so callers match with errors.Is.
+// Every error a user can see is a *fileerr.Error: its Error() is one Chinese
+// sentence from fileerr's message table saying what is wrong and what to do.
+// Callers match the shared kinds (fileerr.ErrEmpty…) or this package's finer
+// ones (ErrPDF, ErrOldWord…, in errors.go) with errors.Is.
 package textin

@@ -12,7 +12,7 @@ import (
 // MaxSize caps what this package reads: a text file, or the uncompressed
 // word/document.xml of a .docx. A 实施方案 is well under 1 MB; the cap is
 // there so that a zip bomb (a few kilobytes that inflate to gigabytes) is
-// refused with ErrTooLarge instead of exhausting memory.
+// refused with fileerr.ErrTooLarge instead of exhausting memory.
 const MaxSize = 64 << 20
 
 // maxXML is MaxSize, as a variable so that tests can make a small bomb.
@@ -35,8 +35,8 @@ const (
 // row by row. Deleted text (tracked changes), field codes and the fallback
 // copy of text boxes are skipped.
 //
-// Errors are *Error of kind ErrNotDocx (not a zip, no document part,
-// damaged XML) or ErrTooLarge (document.xml inflates beyond MaxSize).
+// Errors are *fileerr.Error of kind ErrNotDocx (not a zip, no document part,
+// damaged XML) or fileerr.ErrTooLarge (document.xml inflates beyond MaxSize).
 func ReadDocx(r io.ReaderAt, size int64) ([]string, error) {
 	zr, err := zip.NewReader(r, size)
 	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
@@ -49,7 +49,7 @@ func ReadDocx(r io.ReaderAt, size int64) ([]string, error) {
 		return nil, newError(ErrNotDocx, errNoDocument)
 	}
 	if f.UncompressedSize64 > uint64(maxXML) {
-		return nil, newError(ErrTooLarge, errLimit)
+		return nil, newError(errLimit, nil)
 	}
 	rc, err := f.Open()
 	if err != nil {
@@ -59,7 +59,7 @@ func ReadDocx(r io.ReaderAt, size int64) ([]string, error) {
 	lr := &capReader{r: rc, left: maxXML}
 	paras, err := readDocumentXML(lr)
 	if lr.hit {
-		return nil, newError(ErrTooLarge, errLimit)
+		return nil, newError(errLimit, nil)
 	}
 	if err != nil {
 		return nil, newError(ErrNotDocx, err)

@@ -3,9 +3,10 @@ package textin
 import (
 	"bytes"
 	"io"
-	"os"
 	"strings"
 	"unicode/utf16"
+
+	"fazhi/export/fileerr"
 )
 
 var (
@@ -19,36 +20,29 @@ var (
 // content decides, not the extension: users rename files, and mail clients
 // mangle names. A .docx gives its paragraphs joined by "\n"; a text file
 // goes through Decode; an old .doc/.wps, an encrypted document, a PDF or an
-// RTF file gives an *Error telling the user to save it as .docx or .txt.
+// RTF file gives a *fileerr.Error telling the user to save it as .docx or .txt.
 func ReadFile(path string) (string, error) {
 	s, err := readFile(path)
 	if err != nil {
-		return "", withPath(err, path)
+		return "", fileerr.Of(err, fileerr.Document, path)
 	}
 	return s, nil
 }
 
 func readFile(path string) (string, error) {
-	f, err := os.Open(path)
+	f, st, err := fileerr.Open(path, fileerr.Document)
 	if err != nil {
-		return "", newError(ErrUnreadable, err)
+		return "", err
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return "", newError(ErrUnreadable, err)
-	}
-	if st.IsDir() {
-		return "", newError(ErrUnreadable, errIsDir)
-	}
 	head := make([]byte, 8)
 	n, err := f.ReadAt(head, 0)
 	if err != nil && err != io.EOF {
-		return "", newError(ErrUnreadable, err)
+		return "", newError(fileerr.ErrUnreadable, err)
 	}
 	head = head[:n]
 	if st.Size() == 0 {
-		return "", newError(ErrEmpty, nil)
+		return "", newError(fileerr.ErrEmpty, nil)
 	}
 	switch {
 	case bytes.HasPrefix(head, magicZip):
@@ -58,7 +52,7 @@ func readFile(path string) (string, error) {
 		}
 		text := strings.Join(paras, "\n")
 		if strings.TrimSpace(text) == "" {
-			return "", newError(ErrEmpty, nil)
+			return "", newError(fileerr.ErrEmpty, nil)
 		}
 		return text, nil
 	case bytes.HasPrefix(head, magicOLE):
@@ -69,18 +63,18 @@ func readFile(path string) (string, error) {
 		return "", newError(ErrRTF, nil)
 	}
 	if st.Size() > MaxSize {
-		return "", newError(ErrTooLarge, errLimit)
+		return "", newError(errLimit, nil)
 	}
 	b, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
 	if err != nil {
-		return "", newError(ErrUnreadable, err)
+		return "", newError(fileerr.ErrUnreadable, err)
 	}
 	if len(b) > MaxSize {
-		return "", newError(ErrTooLarge, errLimit)
+		return "", newError(errLimit, nil)
 	}
 	text, err := Decode(b)
 	if err == nil && strings.TrimSpace(text) == "" {
-		return "", newError(ErrEmpty, nil)
+		return "", newError(fileerr.ErrEmpty, nil)
 	}
 	return text, err
 }
@@ -115,7 +109,7 @@ var encryptedPackage = func() []byte {
 func oleError(r io.Reader) error {
 	b, _ := io.ReadAll(io.LimitReader(r, MaxSize))
 	if bytes.Contains(b, encryptedPackage) {
-		return newError(ErrEncrypted, nil)
+		return newError(fileerr.ErrEncrypted, nil)
 	}
 	// An .xls or WPS .et holds a Workbook (or, before Excel 97, Book)
 	// stream and no WordDocument (a .doc may embed a spreadsheet).

@@ -12,6 +12,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"fazhi/export/fileerr"
 )
 
 const plan = "企石镇实施方案\r\n一、依法全面履行政府职能\r\n1.深化行政审批制度改革。(法制办负责)\r\n"
@@ -80,7 +82,7 @@ func TestDecode(t *testing.T) {
 				if !errors.Is(err, tc.err) {
 					t.Fatalf("err = %v, want %v", err, tc.err)
 				}
-				var e *Error
+				var e *fileerr.Error
 				if !errors.As(err, &e) || !strings.Contains(e.Error(), "另存为") {
 					t.Fatalf("error %q is not a user message with a remedy", err)
 				}
@@ -207,7 +209,7 @@ func TestReadDocxErrors(t *testing.T) {
 		{"broken xml", func(t testing.TB) []byte {
 			return makeDocx(t, docxPart{"word/document.xml", "<w:document><w:body><w:p>"})
 		}, 0, ErrNotDocx},
-		{"bomb by declared size", bomb, 1000, ErrTooLarge},
+		{"bomb by declared size", bomb, 1000, fileerr.ErrTooLarge},
 		{"truncated zip", func(t testing.TB) []byte { b := simpleDocx(t, p(r("正文"))); return b[:len(b)/2] }, 0, ErrNotDocx},
 	}
 	for _, tc := range cases {
@@ -272,8 +274,8 @@ func TestReadDocxZipBomb(t *testing.T) {
 	w.Write([]byte(`</w:t></w:r></w:p></w:body></w:document>`))
 	zw.Close()
 	_, err := ReadDocx(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
-	if !errors.Is(err, ErrTooLarge) {
-		t.Fatalf("err = %v, want ErrTooLarge", err)
+	if !errors.Is(err, fileerr.ErrTooLarge) {
+		t.Fatalf("err = %v, want fileerr.ErrTooLarge", err)
 	}
 }
 
@@ -285,7 +287,7 @@ func FuzzReadDocx(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte) {
 		paras, err := ReadDocx(bytes.NewReader(b), int64(len(b)))
 		if err != nil {
-			if !errors.Is(err, ErrNotDocx) && !errors.Is(err, ErrTooLarge) {
+			if !errors.Is(err, ErrNotDocx) && !errors.Is(err, fileerr.ErrTooLarge) {
 				t.Fatalf("unexpected error kind: %v", err)
 			}
 			return
@@ -327,7 +329,7 @@ func TestReadFile(t *testing.T) {
 		{"utf16 text", write("u16.txt", utf16Bytes(plan, false, true)), strings.ReplaceAll(plan, "\r\n", "\n"), nil, ""},
 		{"old doc", write("旧方案.doc", ole), "", ErrOldWord, "另存为 .docx 或 .txt"},
 		{"old doc renamed docx", write("x.docx", ole), "", ErrOldWord, "旧版 Word 或 WPS"},
-		{"encrypted", write("密.docx", encrypted), "", ErrEncrypted, "密码"},
+		{"encrypted", write("密.docx", encrypted), "", fileerr.ErrEncrypted, "密码"},
 		{"pdf", write("a.pdf", []byte("%PDF-1.7\n")), "", ErrPDF, "PDF"},
 		{"rtf", write("a.doc", []byte(`{\rtf1\ansi 法}`)), "", ErrRTF, "RTF"},
 		{"xlsx", write("表.docx", makeDocx(t, docxPart{"xl/workbook.xml", "<workbook/>"})), "", ErrNotDocx, "Excel"},
@@ -339,12 +341,12 @@ func TestReadFile(t *testing.T) {
 		{"xls", write("表.xls", append(append(append([]byte{}, ole...), utf16le("Workbook")...), make([]byte, 64)...)), "", ErrNotDocx, "Excel"},
 		{"doc embedding a workbook", write("嵌.doc", append(append(append([]byte{}, ole...), utf16le("WordDocument")...), utf16le("Workbook")...)), "", ErrOldWord, "旧版 Word"},
 		{"binary", write("a.png", []byte("\x89PNG\r\n\x1a\n\x00\x00")), "", ErrBinary, "不是文本或 Word 文档"},
-		{"missing", filepath.Join(dir, "无.txt"), "", ErrUnreadable, "找不到文件"},
-		{"directory", dir, "", ErrUnreadable, "文件夹"},
-		{"too large", big, "", ErrTooLarge, "64 MB"},
-		{"empty", write("空.txt", nil), "", ErrEmpty, "文件是空的"},
-		{"blank lines only", write("空行.txt", []byte(" \r\n\t\n")), "", ErrEmpty, "文件是空的"},
-		{"docx without text", write("空.docx", simpleDocx(t, p(r("  ")))), "", ErrEmpty, "文件是空的"},
+		{"missing", filepath.Join(dir, "无.txt"), "", fileerr.ErrUnreadable, "找不到文件"},
+		{"directory", dir, "", fileerr.ErrUnreadable, "文件夹"},
+		{"too large", big, "", fileerr.ErrTooLarge, "64 MB"},
+		{"empty", write("空.txt", nil), "", fileerr.ErrEmpty, "是空文件"},
+		{"blank lines only", write("空行.txt", []byte(" \r\n\t\n")), "", fileerr.ErrEmpty, "是空文件"},
+		{"docx without text", write("空.docx", simpleDocx(t, p(r("  ")))), "", fileerr.ErrEmpty, "是空文件"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -358,7 +360,7 @@ func TestReadFile(t *testing.T) {
 			if !errors.Is(err, tc.err) {
 				t.Fatalf("err = %v, want kind %v", err, tc.err)
 			}
-			var e *Error
+			var e *fileerr.Error
 			if !errors.As(err, &e) || e.Path != tc.path {
 				t.Fatalf("error %#v does not name the file", err)
 			}
@@ -370,12 +372,12 @@ func TestReadFile(t *testing.T) {
 }
 
 func TestErrorUnwrap(t *testing.T) {
-	err := withPath(newError(ErrNotDocx, errNoDocument), "/tmp/a.docx")
-	if !errors.Is(err, ErrNotDocx) || !errors.Is(err, errNoDocument) || errors.Is(err, ErrBinary) {
+	err := fileerr.Of(newError(ErrNotDocx, errNoDocument), fileerr.Document, "/tmp/a.docx")
+	if !errors.Is(err, ErrNotDocx) || !errors.Is(err, fileerr.ErrNotOurs) || !errors.Is(err, errNoDocument) || errors.Is(err, ErrBinary) {
 		t.Fatalf("errors.Is broken for %v", err)
 	}
-	for kind, msg := range messages {
-		if !strings.Contains(msg, "。") || !strings.ContainsAny(msg, "请") {
+	for _, kind := range []error{ErrBinary, ErrNotDocx, ErrOldWord, ErrPDF, ErrRTF, errLimit} {
+		if msg := newError(kind, nil).Error(); !strings.Contains(msg, "。") || !strings.ContainsAny(msg, "请") {
 			t.Errorf("message for %v does not say what to do: %q", kind, msg)
 		}
 	}

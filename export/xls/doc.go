@@ -12,7 +12,8 @@
 // Layout:
 //
 //	xls.go       the API: Workbook, Sheet, Cell, Open, Read, IsXLS, limits
-//	errors.go    the sentinel errors and UserMessage, the only Chinese text
+//	errors.go    the finer kinds (fileerr variants); their sentences come
+//	             from export/fileerr, with every other file reader's
 //	record.go    BIFF record framing, CONTINUE gathering, the BOF check
 //	sst.go       strings: the shared string table and XLUnicodeString,
 //	             split across CONTINUE records
@@ -26,7 +27,7 @@
 //   - globals: BOF/EOF, BOUNDSHEET8 (names, visibility, offsets), SST with
 //     CONTINUE (compression restated at each split; rich-text runs and
 //     phonetic data skipped), FORMAT and XF (only to tell dates from numbers),
-//     DATEMODE, and FILEPASS, which is refused as ErrEncrypted;
+//     DATEMODE, and FILEPASS, which is refused as fileerr.ErrEncrypted;
 //   - worksheets: LABELSST, LABEL, RK, MULRK, NUMBER, FORMULA with its STRING
 //     record or boolean/error result, BOOLERR, MERGEDCELLS, ROW (hidden rows).
 //     BLANK and MULBLANK are ignored; charts embedded in a sheet are skipped.
@@ -38,6 +39,7 @@
 //
 // Every input is untrusted: Read never panics and bounds memory by the
 // limits in xls.go (stream size, cells, sheets, merges, record length,
-// the 65,536 × 256 grid), returning ErrTooLarge or ErrCorrupt. It is fuzzed
-// by FuzzRead and FuzzSST; run them after changing a parser.
+// the 65,536 × 256 grid), returning fileerr.ErrTooLarge or
+// fileerr.ErrDamaged. It is fuzzed by FuzzRead and FuzzSST; run them after
+// changing a parser.
 package xls

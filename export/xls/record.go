@@ -3,6 +3,8 @@ package xls
 import (
 	"encoding/binary"
 	"fmt"
+
+	"fazhi/export/fileerr"
 )
 
 // BIFF8 record types this reader acts on ([MS-XLS] 2.3).
@@ -47,20 +49,20 @@ type records struct {
 
 func (r *records) next() (typ uint16, body []byte, err error) {
 	if len(r.b)-r.pos < 4 {
-		return 0, nil, fmt.Errorf("%w: stream ends at %d inside a substream (no EOF record)", ErrCorrupt, r.pos)
+		return 0, nil, fmt.Errorf("%w: stream ends at %d inside a substream (no EOF record)", fileerr.ErrDamaged, r.pos)
 	}
 	typ = binary.LittleEndian.Uint16(r.b[r.pos:])
 	n := int(binary.LittleEndian.Uint16(r.b[r.pos+2:]))
 	if n > maxRecordLen {
-		return 0, nil, fmt.Errorf("%w: record 0x%04X at %d is %d bytes long", ErrCorrupt, typ, r.pos, n)
+		return 0, nil, fmt.Errorf("%w: record 0x%04X at %d is %d bytes long", fileerr.ErrDamaged, typ, r.pos, n)
 	}
 	start := r.pos + 4
 	if len(r.b)-start < n {
-		return 0, nil, fmt.Errorf("%w: record 0x%04X at %d cut short", ErrCorrupt, typ, r.pos)
+		return 0, nil, fmt.Errorf("%w: record 0x%04X at %d cut short", fileerr.ErrDamaged, typ, r.pos)
 	}
 	*r.budget -= 4 + n
 	if *r.budget < 0 {
-		return 0, nil, fmt.Errorf("%w: sheets overlap in the workbook stream", ErrCorrupt)
+		return 0, nil, fmt.Errorf("%w: sheets overlap in the workbook stream", fileerr.ErrDamaged)
 	}
 	r.pos = start + n
 	return typ, r.b[start:r.pos], nil
@@ -82,17 +84,17 @@ func (r *records) continued(body []byte) ([][]byte, error) {
 }
 
 // checkBOF accepts a BIFF8 BOF record and returns its substream type; older
-// BIFF versions get ErrOldBIFF, anything else ErrCorrupt.
+// BIFF versions get ErrOldBIFF, anything else fileerr.ErrDamaged.
 func checkBOF(typ uint16, body []byte) (dt uint16, err error) {
 	switch typ {
 	case recBOF2, recBOF3, recBOF4:
 		return 0, ErrOldBIFF
 	case recBOF:
 	default:
-		return 0, fmt.Errorf("%w: substream starts with record 0x%04X, not BOF", ErrCorrupt, typ)
+		return 0, fmt.Errorf("%w: substream starts with record 0x%04X, not BOF", fileerr.ErrDamaged, typ)
 	}
 	if len(body) < 4 {
-		return 0, fmt.Errorf("%w: BOF record of %d bytes", ErrCorrupt, len(body))
+		return 0, fmt.Errorf("%w: BOF record of %d bytes", fileerr.ErrDamaged, len(body))
 	}
 	// BIFF5 and BIFF7 share the record number 0x0809 and say 0x0500 here.
 	if vers := binary.LittleEndian.Uint16(body); vers < 0x0600 {

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"slices"
 	"testing"
+
+	"fazhi/export/fileerr"
 )
 
 func TestRecords(t *testing.T) {
@@ -23,12 +25,12 @@ func TestRecords(t *testing.T) {
 		le(uint16(1), uint16(maxRecordLen+1), make([]byte, maxRecordLen+1)),
 	} {
 		b := 1 << 20
-		if _, _, err := (&records{b: bad, budget: &b}).next(); !errors.Is(err, ErrCorrupt) {
-			t.Errorf("next(% X…) = %v, want ErrCorrupt", bad[:2], err)
+		if _, _, err := (&records{b: bad, budget: &b}).next(); !errors.Is(err, fileerr.ErrDamaged) {
+			t.Errorf("next(% X…) = %v, want fileerr.ErrDamaged", bad[:2], err)
 		}
 	}
 	small := 3
-	if _, _, err := (&records{b: rec(recEOF), budget: &small}).next(); !errors.Is(err, ErrCorrupt) {
+	if _, _, err := (&records{b: rec(recEOF), budget: &small}).next(); !errors.Is(err, fileerr.ErrDamaged) {
 		t.Errorf("over budget: %v", err)
 	}
 }
@@ -45,8 +47,8 @@ func TestCheckBOF(t *testing.T) {
 		{recBOF2, nil, 0, ErrOldBIFF},
 		{recBOF3, nil, 0, ErrOldBIFF},
 		{recBOF4, nil, 0, ErrOldBIFF},
-		{recBOF, le(uint16(0x0600)), 0, ErrCorrupt},
-		{recEOF, nil, 0, ErrCorrupt},
+		{recBOF, le(uint16(0x0600)), 0, fileerr.ErrDamaged},
+		{recEOF, nil, 0, fileerr.ErrDamaged},
 	} {
 		dt, err := checkBOF(c.typ, c.body)
 		if dt != c.dt || !errors.Is(err, c.err) || (c.err == nil) != (err == nil) {

@@ -4,6 +4,8 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
+
+	"fazhi/export/fileerr"
 )
 
 // sheetParser collects one worksheet; cells and merges count across the
@@ -64,13 +66,13 @@ func (p *sheetParser) record(r *records, typ uint16, b []byte) error {
 		p.pending = nil // a STRING after another cell belongs to no formula
 	}
 	if len(b) < minLen(typ) {
-		return fmt.Errorf("%w: record 0x%04X of %d bytes", ErrCorrupt, typ, len(b))
+		return fmt.Errorf("%w: record 0x%04X of %d bytes", fileerr.ErrDamaged, typ, len(b))
 	}
 	switch typ {
 	case recLabelSST:
 		i := binary.LittleEndian.Uint32(b[6:])
 		if int64(i) >= int64(len(p.g.sst)) {
-			return fmt.Errorf("%w: shared string %d of %d", ErrCorrupt, i, len(p.g.sst))
+			return fmt.Errorf("%w: shared string %d of %d", fileerr.ErrDamaged, i, len(p.g.sst))
 		}
 		return p.put(b, Cell{Text: p.g.sst[i], Kind: String})
 	case recLabel:
@@ -198,7 +200,7 @@ var errorText = map[byte]string{
 func (p *sheetParser) mergedCells(b []byte) error {
 	n := int(binary.LittleEndian.Uint16(b))
 	if len(b) < 2+8*n {
-		return fmt.Errorf("%w: MERGEDCELLS lists %d ranges in %d bytes", ErrCorrupt, n, len(b))
+		return fmt.Errorf("%w: MERGEDCELLS lists %d ranges in %d bytes", fileerr.ErrDamaged, n, len(b))
 	}
 	for i := range n {
 		e := b[2+8*i:]
@@ -210,7 +212,7 @@ func (p *sheetParser) mergedCells(b []byte) error {
 			continue // Excel ignores such a range too; it covers no cell
 		}
 		if *p.merges++; *p.merges > MaxMerges {
-			return fmt.Errorf("%w: more than %d merged ranges", ErrTooLarge, MaxMerges)
+			return fmt.Errorf("%w: more than %d merged ranges", fileerr.ErrTooLarge, MaxMerges)
 		}
 		p.sheet.Merges = append(p.sheet.Merges, m)
 		p.sheet.Rows = max(p.sheet.Rows, m.LastRow+1)
@@ -226,12 +228,12 @@ func (p *sheetParser) put(b []byte, c Cell) error {
 
 func (p *sheetParser) putAt(row, col int, c Cell) error {
 	if col >= MaxCols || row >= MaxRows {
-		return fmt.Errorf("%w: cell at row %d, column %d is outside the BIFF8 grid", ErrCorrupt, row+1, col+1)
+		return fmt.Errorf("%w: cell at row %d, column %d is outside the BIFF8 grid", fileerr.ErrDamaged, row+1, col+1)
 	}
 	ref := CellRef{row, col}
 	if _, ok := p.sheet.Cells[ref]; !ok {
 		if *p.cells++; *p.cells > MaxCells {
-			return fmt.Errorf("%w: more than %d cells", ErrTooLarge, MaxCells)
+			return fmt.Errorf("%w: more than %d cells", fileerr.ErrTooLarge, MaxCells)
 		}
 	}
 	p.sheet.Cells[ref] = c

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf16"
+
+	"fazhi/export/fileerr"
 )
 
 // segReader reads a record body and its CONTINUE records as one byte
@@ -30,7 +32,7 @@ func (r *segReader) atEnd() bool {
 func (r *segReader) read(p []byte) error {
 	for n := 0; n < len(p); {
 		if r.atEnd() {
-			return fmt.Errorf("%w: string data runs past its record", ErrCorrupt)
+			return fmt.Errorf("%w: string data runs past its record", fileerr.ErrDamaged)
 		}
 		c := copy(p[n:], r.segs[r.seg][r.pos:])
 		r.pos += c
@@ -44,7 +46,7 @@ func (r *segReader) read(p []byte) error {
 func (r *segReader) skip(n int) error {
 	for n > 0 {
 		if r.atEnd() {
-			return fmt.Errorf("%w: string extension runs past its record", ErrCorrupt)
+			return fmt.Errorf("%w: string extension runs past its record", fileerr.ErrDamaged)
 		}
 		c := min(n, len(r.segs[r.seg])-r.pos)
 		r.pos += c
@@ -90,7 +92,7 @@ func (r *segReader) chars(cch int, wide bool) (string, error) {
 			r.seg++
 			r.pos = 0
 			if r.seg >= len(r.segs) || len(r.segs[r.seg]) == 0 {
-				return "", fmt.Errorf("%w: string of %d characters cut short", ErrCorrupt, cch)
+				return "", fmt.Errorf("%w: string of %d characters cut short", fileerr.ErrDamaged, cch)
 			}
 			wide = r.segs[r.seg][0]&0x01 != 0
 			r.pos = 1
@@ -148,7 +150,7 @@ func (r *segReader) unicodeString() (string, error) {
 			return "", err
 		}
 		if ext > MaxStreamSize {
-			return "", fmt.Errorf("%w: phonetic block of %d bytes", ErrCorrupt, ext)
+			return "", fmt.Errorf("%w: phonetic block of %d bytes", fileerr.ErrDamaged, ext)
 		}
 	}
 	s, err := r.chars(int(cch), flags&0x01 != 0)

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf16"
+
+	"fazhi/export/fileerr"
 )
 
 // encodeSST writes strs as Excel does: segments of at most limit bytes, a
@@ -117,8 +119,8 @@ func TestDecodeSST(t *testing.T) {
 		{le(uint32(1), uint32(1), uint16(1), byte(0x08), uint16(9), "a", "12345")}, // runs past the end
 		{le(uint32(1), uint32(1), uint16(1), byte(0x04), uint32(1<<31), "a")},      // absurd phonetic size
 	} {
-		if _, err := decodeSST(bad); !errors.Is(err, ErrCorrupt) {
-			t.Errorf("decodeSST(%q) = %v, want ErrCorrupt", bad, err)
+		if _, err := decodeSST(bad); !errors.Is(err, fileerr.ErrDamaged) {
+			t.Errorf("decodeSST(%q) = %v, want fileerr.ErrDamaged", bad, err)
 		}
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"encoding/binary"
 	"fmt"
 	"math"
+
+	"fazhi/export/fileerr"
 )
 
 // globals is what the workbook globals substream tells the sheets.
@@ -38,7 +40,7 @@ func parseWorkbook(stream []byte) (*Workbook, error) {
 			continue // charts, macro sheets and modules hold no cell values
 		}
 		if e.offset >= len(stream) {
-			return nil, fmt.Errorf("%w: sheet %q starts at %d, past the stream end", ErrCorrupt, e.name, e.offset)
+			return nil, fmt.Errorf("%w: sheet %q starts at %d, past the stream end", fileerr.ErrDamaged, e.name, e.offset)
 		}
 		p := &sheetParser{g: g, cells: &cells, merges: &merges, sheet: Sheet{
 			Name: e.name, Hidden: e.hidden, Cells: map[CellRef]Cell{},
@@ -61,7 +63,7 @@ func parseGlobals(r *records) (*globals, error) {
 		return nil, err
 	}
 	if dt != 0x0005 {
-		return nil, fmt.Errorf("%w: stream starts with substream type 0x%04X, not workbook globals", ErrCorrupt, dt)
+		return nil, fmt.Errorf("%w: stream starts with substream type 0x%04X, not workbook globals", fileerr.ErrDamaged, dt)
 	}
 	g := &globals{}
 	formats := map[uint16]string{}
@@ -83,7 +85,7 @@ func parseGlobals(r *records) (*globals, error) {
 			}
 			return g, nil
 		case recFilePass:
-			return nil, ErrEncrypted
+			return nil, fileerr.ErrEncrypted
 		case recDateMode:
 			g.date1904 = len(body) >= 2 && binary.LittleEndian.Uint16(body) == 1
 		case recBoundSheet:
@@ -92,12 +94,12 @@ func parseGlobals(r *records) (*globals, error) {
 				return nil, err
 			}
 			if len(g.sheets) >= MaxSheets {
-				return nil, fmt.Errorf("%w: more than %d sheets", ErrTooLarge, MaxSheets)
+				return nil, fmt.Errorf("%w: more than %d sheets", fileerr.ErrTooLarge, MaxSheets)
 			}
 			g.sheets = append(g.sheets, e)
 		case recFormat:
 			if len(body) < 2 {
-				return nil, fmt.Errorf("%w: FORMAT record of %d bytes", ErrCorrupt, len(body))
+				return nil, fmt.Errorf("%w: FORMAT record of %d bytes", fileerr.ErrDamaged, len(body))
 			}
 			s, err := (&segReader{segs: [][]byte{body[2:]}}).unicodeString()
 			if err != nil {
@@ -125,7 +127,7 @@ func parseGlobals(r *records) (*globals, error) {
 // type and a ShortXLUnicodeString name.
 func boundSheet(b []byte) (sheetEntry, error) {
 	if len(b) < 8 {
-		return sheetEntry{}, fmt.Errorf("%w: BOUNDSHEET record of %d bytes", ErrCorrupt, len(b))
+		return sheetEntry{}, fmt.Errorf("%w: BOUNDSHEET record of %d bytes", fileerr.ErrDamaged, len(b))
 	}
 	e := sheetEntry{
 		offset: int(binary.LittleEndian.Uint32(b)),

@@ -4,15 +4,16 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
 
 	"github.com/richardlehane/mscfb"
+
+	"fazhi/export/fileerr"
 )
 
 // Limits on what Read accepts. They exist so that a damaged or hostile file
-// fails fast with ErrTooLarge instead of exhausting memory on a clerk's PC;
+// fails fast with fileerr.ErrTooLarge instead of exhausting memory on a clerk's PC;
 // the real returns we import are a few hundred kilobytes.
 const (
 	// MaxStreamSize bounds the Workbook stream held in memory.
@@ -132,32 +133,31 @@ func (s *Sheet) MergedValue(row, col int) string {
 	return s.Value(row, col)
 }
 
-// Open reads the .xls file at path. File-system failures wrap
-// ErrUnreadable (and the fs error, so fs.ErrNotExist still matches).
+// Open reads the .xls file at path. Its errors are *fileerr.Error naming
+// the file; file-system failures are fileerr.ErrUnreadable (and the fs
+// error, so fs.ErrNotExist still matches).
 func Open(path string) (*Workbook, error) {
-	f, err := os.Open(path)
+	f, st, err := fileerr.Open(path, fileerr.Workbook)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrUnreadable, err)
+		return nil, err
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, fmt.Errorf("%w: %w", ErrUnreadable, err)
-	}
-	if st.IsDir() {
-		return nil, fmt.Errorf("%w: %s is a folder", ErrUnreadable, path)
-	}
-	return Read(f, st.Size())
+	wb, err := Read(f, st.Size())
+	return wb, fileerr.Of(err, fileerr.Workbook, path)
 }
 
-// Read parses a .xls held by r, size bytes long. It never panics: the
-// parser is fuzzed, and as a last guard a panic from it or from the
-// compound-file library is turned into ErrCorrupt, because a crash would lose
-// the clerk's unsaved work in the rest of the program.
+// Read parses a .xls held by r, size bytes long; its errors are
+// *fileerr.Error. It never panics: the parser is fuzzed, and as a last guard
+// a panic from it or from the compound-file library is turned into
+// fileerr.ErrDamaged, because a crash would lose the clerk's unsaved work in
+// the rest of the program.
 func Read(r io.ReaderAt, size int64) (wb *Workbook, err error) {
 	defer func() {
 		if p := recover(); p != nil {
-			wb, err = nil, fmt.Errorf("%w: internal error: %v", ErrCorrupt, p)
+			wb, err = nil, fmt.Errorf("%w: internal error: %v", fileerr.ErrDamaged, p)
+		}
+		if err != nil {
+			err = fail(err, "")
 		}
 	}()
 	return read(r, size)
@@ -184,7 +184,7 @@ func read(r io.ReaderAt, size int64) (*Workbook, error) {
 func workbookStream(r *io.SectionReader, size int64) ([]byte, error) {
 	doc, err := mscfb.New(r)
 	if err != nil {
-		return nil, fmt.Errorf("%w: compound file: %v", ErrCorrupt, err)
+		return nil, fmt.Errorf("%w: compound file: %v", fileerr.ErrDamaged, err)
 	}
 	var book, old *mscfb.File
 	for _, f := range doc.File {
@@ -206,18 +206,18 @@ func workbookStream(r *io.SectionReader, size int64) ([]byte, error) {
 	}
 	switch {
 	case book.Size > MaxStreamSize:
-		return nil, fmt.Errorf("%w: workbook stream is %d bytes", ErrTooLarge, book.Size)
+		return nil, fmt.Errorf("%w: workbook stream is %d bytes", fileerr.ErrTooLarge, book.Size)
 	case book.Size > size:
 		// Checked before allocating: a tiny file must not make us reserve
 		// the stream size it claims.
-		return nil, fmt.Errorf("%w: workbook stream (%d bytes) larger than the file", ErrCorrupt, book.Size)
+		return nil, fmt.Errorf("%w: workbook stream (%d bytes) larger than the file", fileerr.ErrDamaged, book.Size)
 	case book.Size == 0:
-		return nil, fmt.Errorf("%w: empty workbook stream", ErrCorrupt)
+		return nil, fmt.Errorf("%w: empty workbook stream", fileerr.ErrDamaged)
 	}
 	buf := make([]byte, book.Size)
 	n, err := io.ReadFull(book, buf)
 	if err != nil {
-		return nil, fmt.Errorf("%w: workbook stream cut short after %d bytes: %v", ErrCorrupt, n, err)
+		return nil, fmt.Errorf("%w: workbook stream cut short after %d bytes: %v", fileerr.ErrDamaged, n, err)
 	}
 	return buf, nil
 }

@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"fazhi/internal/testfiles"
+
+	"fazhi/export/fileerr"
 )
 
 // fixturePath is the real 行政复议案件统计报表, kept in testdata/shared.
@@ -211,7 +213,7 @@ func readCases(tb testing.TB) []readCase {
 		{
 			name: "encrypted workbook",
 			data: xlsFile(bookSpec{prelude: [][]byte{rec(recFilePass, uint16(1), make([]byte, 52))}, sheets: []sheetSpec{{name: "S"}}}),
-			err:  ErrEncrypted,
+			err:  fileerr.ErrEncrypted,
 		},
 		{name: "BIFF5 BOF", data: xlsFile(bookSpec{bof: rec(recBOF, uint16(0x0500), uint16(5), make([]byte, 4))}), err: ErrOldBIFF},
 		{name: "BIFF5 Book stream", data: cfb(stream{Name: "Book", Data: rec(recBOF, uint16(0x0500), uint16(5), make([]byte, 4))}), err: ErrOldBIFF},
@@ -221,15 +223,15 @@ func readCases(tb testing.TB) []readCase {
 		{name: "empty file", data: nil, err: ErrNotXLS},
 		{name: "text renamed .xls", data: []byte("序号,事项,责任单位\n1,行政复议,司法所\n"), err: ErrNotXLS},
 		{name: "xlsx renamed .xls", data: []byte("PK\x03\x04\x14\x00\x06\x00"), err: ErrNotXLS},
-		{name: "OLE magic only", data: oleMagic, err: ErrCorrupt},
-		{name: "truncated in the compound-file header", data: good[:300], err: ErrCorrupt},
-		{name: "truncated: stream larger than the file", data: good[:len(good)-3000], err: ErrCorrupt},
-		{name: "truncated in the last sector", data: good[:len(good)-200], err: ErrCorrupt},
-		{name: "workbook stream of zeros", data: cfb(stream{Name: "Workbook", Data: nil}), err: ErrCorrupt},
-		{name: "no EOF in globals", data: cfb(stream{Name: "Workbook", Data: bof(5)}), err: ErrCorrupt},
-		{name: "LABELSST past the SST", data: xlsFile(oneSheet(sstStrings("a"), labelSST(0, 0, 1))), err: ErrCorrupt},
-		{name: "cell beyond column IV", data: xlsFile(oneSheet(nil, rk(0, 256, 0, rkInt(1)))), err: ErrCorrupt},
-		{name: "SST string cut short", data: xlsFile(oneSheet(sstSplit(le(uint32(1), uint32(1), uint16(9), byte(0), "abc")))), err: ErrCorrupt},
+		{name: "OLE magic only", data: oleMagic, err: fileerr.ErrDamaged},
+		{name: "truncated in the compound-file header", data: good[:300], err: fileerr.ErrDamaged},
+		{name: "truncated: stream larger than the file", data: good[:len(good)-3000], err: fileerr.ErrDamaged},
+		{name: "truncated in the last sector", data: good[:len(good)-200], err: fileerr.ErrDamaged},
+		{name: "workbook stream of zeros", data: cfb(stream{Name: "Workbook", Data: nil}), err: fileerr.ErrDamaged},
+		{name: "no EOF in globals", data: cfb(stream{Name: "Workbook", Data: bof(5)}), err: fileerr.ErrDamaged},
+		{name: "LABELSST past the SST", data: xlsFile(oneSheet(sstStrings("a"), labelSST(0, 0, 1))), err: fileerr.ErrDamaged},
+		{name: "cell beyond column IV", data: xlsFile(oneSheet(nil, rk(0, 256, 0, rkInt(1)))), err: fileerr.ErrDamaged},
+		{name: "SST string cut short", data: xlsFile(oneSheet(sstSplit(le(uint32(1), uint32(1), uint16(9), byte(0), "abc")))), err: fileerr.ErrDamaged},
 		{
 			name:  "SST count overstated: strings stop where the data does",
 			data:  xlsFile(oneSheet(sstSplit(le(uint32(9), uint32(0xFFFFFFFF), xlString("only")), nil), labelSST(0, 0, 0))),
@@ -238,7 +240,7 @@ func readCases(tb testing.TB) []readCase {
 		{
 			name: "sheet offset past the stream",
 			data: xlsFile(bookSpec{sheets: []sheetSpec{{name: "S", offset: 1 << 30}}}),
-			err:  ErrCorrupt,
+			err:  fileerr.ErrDamaged,
 		},
 		{
 			name: "many sheets pointing at one large substream",
@@ -249,7 +251,7 @@ func readCases(tb testing.TB) []readCase {
 				}
 				return xlsFile(bookSpec{sheets: sheets})
 			}(),
-			err: ErrCorrupt,
+			err: fileerr.ErrDamaged,
 		},
 	}
 }
@@ -374,7 +376,7 @@ func checkResult(t *testing.T, wb *Workbook, err error) {
 		if wb != nil {
 			t.Fatal("workbook returned with an error")
 		}
-		if UserMessage(err) == "" {
+		if userMessage(err) == "" {
 			t.Fatal("no message for", err)
 		}
 		return
@@ -392,8 +394,8 @@ func TestOpen(t *testing.T) {
 		t.Fatalf("Open: %v", err)
 	}
 	for _, p := range []string{filepath.Join(dir, "missing.xls"), dir} {
-		if _, err := Open(p); !errors.Is(err, ErrUnreadable) {
-			t.Errorf("Open(%s) = %v, want ErrUnreadable", p, err)
+		if _, err := Open(p); !errors.Is(err, fileerr.ErrUnreadable) {
+			t.Errorf("Open(%s) = %v, want fileerr.ErrUnreadable", p, err)
 		}
 	}
 	if _, err := Open(filepath.Join(dir, "missing.xls")); !errors.Is(err, os.ErrNotExist) {
@@ -419,8 +421,8 @@ func TestReadLimits(t *testing.T) {
 		vals := make([]uint32, 256)
 		many = append(many, mulRK(r, 0, vals...))
 	}
-	if _, err := Read(bytes.NewReader(xlsFile(oneSheet(nil, many...))), 1<<30); !errors.Is(err, ErrTooLarge) {
-		t.Errorf("cells: %v, want ErrTooLarge", err)
+	if _, err := Read(bytes.NewReader(xlsFile(oneSheet(nil, many...))), 1<<30); !errors.Is(err, fileerr.ErrTooLarge) {
+		t.Errorf("cells: %v, want fileerr.ErrTooLarge", err)
 	}
 	var ranges []Range
 	for i := range 1000 {
@@ -430,15 +432,15 @@ func TestReadLimits(t *testing.T) {
 	for range 201 {
 		merges = append(merges, merged(ranges...))
 	}
-	if _, err := Read(bytes.NewReader(xlsFile(oneSheet(nil, merges...))), 1<<30); !errors.Is(err, ErrTooLarge) {
-		t.Errorf("merges: %v, want ErrTooLarge", err)
+	if _, err := Read(bytes.NewReader(xlsFile(oneSheet(nil, merges...))), 1<<30); !errors.Is(err, fileerr.ErrTooLarge) {
+		t.Errorf("merges: %v, want fileerr.ErrTooLarge", err)
 	}
 	var sheets []sheetSpec
 	for range MaxSheets + 1 {
 		sheets = append(sheets, sheetSpec{name: "S"})
 	}
-	if _, err := Read(bytes.NewReader(xlsFile(bookSpec{sheets: sheets})), 1<<30); !errors.Is(err, ErrTooLarge) {
-		t.Errorf("sheets: %v, want ErrTooLarge", err)
+	if _, err := Read(bytes.NewReader(xlsFile(bookSpec{sheets: sheets})), 1<<30); !errors.Is(err, fileerr.ErrTooLarge) {
+		t.Errorf("sheets: %v, want fileerr.ErrTooLarge", err)
 	}
 }
 

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -55,6 +56,9 @@ func (c *cli) storeImport(s *data.Store, imp data.PlanImport, dry, replace, asJS
 		return nil
 	}
 	res, err := action.SavePlan(s, imp, replace)
+	if errors.Is(err, data.ErrExists) { // the door's own hint: the shared sentence names no flag
+		return &data.UserError{Msg: data.Message(err) + "（命令行加 --replace）", Err: err}
+	}
 	if err != nil {
 		return err
 	}

@@ -8,6 +8,7 @@ import (
 
 	"fazhi/data"
 	"fazhi/export/statsheet"
+	"fazhi/export/workbook"
 )
 
 // howWords say how a template row was matched to an indicator.
@@ -235,7 +236,7 @@ func statsSum(c *cli, o *opts) error {
 	for _, f := range files {
 		wb, err := statsheet.ReadFile(f)
 		if err == nil && wb.IsXLS {
-			err = statsheet.XLSFillError(f)
+			err = workbook.XLSFillError(f)
 		}
 		if err == nil {
 			tpl = wb
