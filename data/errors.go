@@ -26,6 +26,18 @@ var (
 	ErrReferenced = errors.New("still referenced")
 )
 
+// Finer kinds of ErrNotFound and ErrInvalid, so a door can add the hint it
+// alone knows (the command line names the command that lists what exists;
+// the window has the page). Each still matches its general kind.
+var (
+	ErrNoDepartment = fmt.Errorf("no such department: %w", ErrNotFound)
+	ErrNoTask       = fmt.Errorf("no such task: %w", ErrNotFound)
+	ErrNoIndicator  = fmt.Errorf("no such indicator: %w", ErrNotFound)
+	ErrNoSnapshot   = fmt.Errorf("no such report snapshot: %w", ErrNotFound)
+	ErrNoReport     = fmt.Errorf("no report for the year: %w", ErrNotFound)
+	ErrStatsInError = fmt.Errorf("statistics have errors: %w", ErrInvalid)
+)
+
 // UserError carries the Chinese sentence the user reads next to the error
 // that callers match on. Build it with userErr so that every message of this
 // package is written here, in one voice.
@@ -73,7 +85,7 @@ func errNotBackup(path string, cause error) error {
 }
 
 func errNoDept(name string) error {
-	return userErr(ErrNotFound, "没有名为“%s”的部门或别名。请核对名称，或先登记这个部门。", name)
+	return userErr(ErrNoDepartment, "没有名为“%s”的部门或别名。请核对名称，或先登记这个部门。", name)
 }
 
 func errEmptyName() error {
@@ -126,5 +138,5 @@ func Message(err error) string {
 }
 
 func errNoReport(year int) error {
-	return userErr(ErrNotFound, "%d年还没有年度报告。可以先生成草稿，或导入往年报告。", year)
+	return userErr(ErrNoReport, "%d年还没有年度报告。可以先生成草稿，或导入往年报告。", year)
 }

@@ -91,7 +91,7 @@ func (s *Store) ResolveIndicator(name string) (Indicator, error) {
 	if ind, ok := findIndicator(all, name); ok {
 		return ind, nil
 	}
-	return Indicator{}, userErr(ErrNotFound, "没有名为“%s”的统计指标。请核对指标的名称或代码。", name)
+	return Indicator{}, userErr(ErrNoIndicator, "没有名为“%s”的统计指标。请核对指标的名称或代码。", name)
 }
 
 func findIndicator(all []Indicator, name string) (Indicator, bool) {
@@ -121,7 +121,7 @@ func (s *Store) changeIndicator(name string, fn func(ind *Indicator, all []Indic
 	}
 	ind, ok := findIndicator(all, name)
 	if !ok {
-		return Indicator{}, userErr(ErrNotFound, "没有名为“%s”的统计指标。", name)
+		return Indicator{}, userErr(ErrNoIndicator, "没有名为“%s”的统计指标。", name)
 	}
 	if err := fn(&ind, all); err != nil {
 		return Indicator{}, err
@@ -246,7 +246,7 @@ func (s *Store) CleanEntries(entries []Entry) ([]Cleaned, error) {
 	for _, e := range entries {
 		ind, ok := findIndicator(all, e.Name)
 		if !ok {
-			return nil, userErr(ErrNotFound, "没有名为“%s”的统计指标。请核对指标的名称或代码。", e.Name)
+			return nil, userErr(ErrNoIndicator, "没有名为“%s”的统计指标。请核对指标的名称或代码。", e.Name)
 		}
 		c := Cleaned{Indicator: ind, Typed: e.Text}
 		switch ind.Kind {

@@ -142,7 +142,7 @@ func (s *Store) ReportSnapshot(year int, id uint64) (Snapshot, error) {
 	err := s.view(func(tx *bolt.Tx) error {
 		ok, err := getJSON(tx.Bucket(bucketReportSnaps), snapKey(year, id), &sn)
 		if err == nil && !ok {
-			err = userErr(ErrNotFound, "%d年年度报告没有编号为 %d 的历史版本。请核对历史版本的编号。", year, id)
+			err = userErr(ErrNoSnapshot, "%d年年度报告没有编号为 %d 的历史版本。请核对历史版本的编号。", year, id)
 		}
 		return err
 	})
@@ -161,7 +161,7 @@ func (s *Store) RestoreReport(year int, id uint64) (Report, error) {
 			return err
 		}
 		if !ok {
-			return userErr(ErrNotFound, "%d年年度报告没有编号为 %d 的历史版本。请核对历史版本的编号。", year, id)
+			return userErr(ErrNoSnapshot, "%d年年度报告没有编号为 %d 的历史版本。请核对历史版本的编号。", year, id)
 		}
 		if tx.Bucket(bucketReports).Get(u64(uint64(year))) == nil {
 			return errNothingReplaced

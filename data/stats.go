@@ -247,7 +247,7 @@ func (s *Store) PreviewValues(year int, entries []Entry) ([]ValueChange, error) 
 // line.
 func StatsExportable(year int, stats []Stat) error {
 	if HasErrors(CheckStats(stats)) {
-		return userErr(ErrInvalid, "%d年的统计数据有错误，不能导出正式报表。请先在“统计报表”页查看并改正标为“错误”的项目。", year)
+		return userErr(ErrStatsInError, "%d年的统计数据有错误，不能导出正式报表。请先在“统计报表”页查看并改正标为“错误”的项目。", year)
 	}
 	return nil
 }

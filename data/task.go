@@ -321,7 +321,7 @@ func (s *Store) FindTask(year int, chapter string, no int) (Task, error) {
 	}
 	switch len(hits) {
 	case 0:
-		return Task{}, userErr(ErrNotFound, "%d年没有第 %d 项任务。请核对任务序号。", year, no)
+		return Task{}, userErr(ErrNoTask, "%d年没有第 %d 项任务。请核对任务序号。", year, no)
 	case 1:
 		return hits[0], nil
 	}

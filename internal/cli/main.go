@@ -59,5 +59,5 @@ func runCommand(c *cli, args []string) error {
 		return err
 	}
 	c.cmd = cmd
-	return cmd.run(c, o)
+	return withHint(cmd, o, cmd.run(c, o))
 }

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
@@ -56,9 +55,6 @@ func (c *cli) storeImport(s *data.Store, imp data.PlanImport, dry, replace, asJS
 		return nil
 	}
 	res, err := action.SavePlan(s, imp, replace)
-	if errors.Is(err, data.ErrExists) { // the door's own hint: the shared sentence names no flag
-		return &data.UserError{Msg: data.Message(err) + "（命令行加 --replace）", Err: err}
-	}
 	if err != nil {
 		return err
 	}
